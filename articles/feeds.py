@@ -1,0 +1,123 @@
+"""RSS and Atom feeds of stories: articles and photo essays, newest first."""
+
+import copy
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from gallery.feeds import essay_lead_photo, feed_image_sizes, image_enclosure
+from gallery.models import Gallery
+from gallery.views import gallery_cards
+from missions.models import Person
+
+from .models import Article
+from .views import article_cards
+
+FEED_LENGTH = 20
+
+
+class StoryFeed(Feed):
+    """The latest published articles and essays of ``story_querysets(obj)``."""
+
+    # Atom asks for an author on every entry or on the feed; essays have no byline.
+    author_name = settings.SITE_NAME
+
+    def __call__(self, request, *args, **kwargs):
+        # One Feed instance serves every request: a copy can hold this one's request,
+        # which the enclosures need for absolute image addresses.
+        feed = copy.copy(self)
+        feed.request = request
+        return super(StoryFeed, feed).__call__(request, *args, **kwargs)
+
+    def story_querysets(self, obj):
+        return Article.objects.published(), Gallery.objects.published()
+
+    def items(self, obj):
+        articles, galleries = self.story_querysets(obj)
+        stories = sorted(
+            [
+                *article_cards(articles.select_related("mission"))[:FEED_LENGTH],
+                *gallery_cards(galleries.select_related("mission"))[:FEED_LENGTH],
+            ],
+            key=lambda story: story.publish_at,
+            reverse=True,
+        )[:FEED_LENGTH]
+        for story in stories:
+            story.feed_photo = (
+                story.lead_photo if isinstance(story, Article) else essay_lead_photo(story)
+            )
+        self.image_sizes = feed_image_sizes(
+            [story.feed_photo for story in stories if story.feed_photo]
+        )
+        return stories
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_description(self, item):
+        # Feed readers read the description as HTML; the summary is plain text.
+        text = item.standfirst if isinstance(item, Article) else item.introduction
+        return escape(text)
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        if isinstance(item, Article):
+            return ", ".join(byline.person.name for byline in item.bylines.all()) or None
+        return None
+
+    def item_categories(self, item):
+        return [item.mission.name] if item.mission else []
+
+    def item_enclosures(self, item):
+        return image_enclosure(self.request, item.feed_photo, self.image_sizes)
+
+
+class LatestFeed(StoryFeed):
+    description = f"The latest articles and photo essays from {settings.SITE_NAME}."
+
+    def title(self):
+        return f"{settings.SITE_NAME}: latest stories"
+
+    def link(self):
+        return reverse("home")
+
+
+class LatestAtomFeed(LatestFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestFeed.description
+
+
+class AuthorFeed(StoryFeed):
+    """The articles a person wrote; a 404 for someone with no published article."""
+
+    def get_object(self, request, slug):
+        authors = Person.objects.filter(articles_written__in=Article.objects.published())
+        return get_object_or_404(authors.distinct(), slug=slug)
+
+    def story_querysets(self, person):
+        return Article.objects.published().filter(authors=person), Gallery.objects.none()
+
+    def title(self, person):
+        return f"{settings.SITE_NAME}: articles by {person.name}"
+
+    def link(self, person):
+        return person.get_absolute_url()
+
+    def description(self, person):
+        return f"The latest articles by {person.name} on {settings.SITE_NAME}."
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, person):
+        return self.description(person)

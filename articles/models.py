@@ -1,0 +1,159 @@
+"""News articles: a headline, a byline, and a body of text and photo blocks."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from publishing.models import Publishable
+from publishing.richtext import RichTextField, SanitizedRichTextMixin
+
+
+class Article(SanitizedRichTextMixin, Publishable):
+    headline = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=250, unique=True)
+    standfirst = models.TextField(
+        blank=True,
+        help_text="One or two sentences under the headline; also the summary "
+        "in lists, feeds and search results.",
+    )
+    authors = models.ManyToManyField(
+        "missions.Person", through="Byline", related_name="articles_written"
+    )
+    mission = models.ForeignKey(
+        "missions.Mission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    people = models.ManyToManyField(
+        "missions.Person",
+        blank=True,
+        related_name="articles_mentioning",
+        verbose_name="people mentioned",
+    )
+    hero_photo = models.ForeignKey(
+        "gallery.Photo",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hero_of",
+        help_text="Shown above the body, in lists and when the article is shared.",
+    )
+    related_gallery = models.ForeignKey(
+        "gallery.Gallery",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name="related photo essay",
+    )
+    editors_note = RichTextField("editor's note", blank=True)
+
+    class Meta:
+        ordering = ["-publish_at"]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def lead_photo(self):
+        """The hero photo, or else the first photo in the body.
+
+        Reads what the view prefetched, so drafts the view left out stay out.
+        """
+        if self.hero_photo:
+            return self.hero_photo
+        blocks = getattr(self, "photo_blocks", None)
+        if blocks is None:
+            blocks = [block for block in self.blocks.all() if block.photo_id]
+        return blocks[0].photo if blocks else None
+
+
+class BylineManager(models.Manager):
+    def get_by_natural_key(self, article_slug, person_slug):
+        return self.get(article__slug=article_slug, person__slug=person_slug)
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey("missions.Person", on_delete=models.PROTECT, related_name="bylines")
+    order = models.PositiveIntegerField(default=0, db_index=True)
+
+    objects = BylineManager()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="unique_byline"),
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+    def natural_key(self):
+        return (self.article.slug, self.person.slug)
+
+    natural_key.dependencies = ["articles.article", "missions.person"]
+
+
+class BlockManager(models.Manager):
+    def get_by_natural_key(self, article_slug, order):
+        return self.get(article__slug=article_slug, order=order)
+
+
+class Block(SanitizedRichTextMixin, models.Model):
+    """One piece of an article's body: either rich text or a photo from the library."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks")
+    text = RichTextField(blank=True)
+    photo = models.ForeignKey(
+        "gallery.Photo",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="blocks",
+        help_text="Choose a photo from the library; its caption, credit and sizes come with it.",
+    )
+    caption = models.TextField(blank=True, help_text="Leave blank to use the photo's own caption.")
+    order = models.PositiveIntegerField(default=0, db_index=True)
+
+    objects = BlockManager()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = "body block"
+
+    def __str__(self):
+        # Names the article too: the admin lists blocks on their own when a photo
+        # cannot be deleted because the block shows it.
+        if self.photo_id:
+            return f"Photo “{self.photo}” in “{self.article}”"
+        return f"Text in “{self.article}”"
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and self.text:
+            raise ValidationError(
+                "A block holds either text or a photo, not both. Put the text in a "
+                "block of its own."
+            )
+        if not self.photo_id and not self.text:
+            raise ValidationError("Write some text or choose a photo for this block.")
+        if self.caption and not self.photo_id:
+            raise ValidationError({"caption": "A caption belongs to a photo block."})
+
+    def natural_key(self):
+        return (self.article.slug, self.order)
+
+    natural_key.dependencies = ["articles.article", "gallery.photo"]
+
+    @property
+    def display_caption(self):
+        return self.caption or (self.photo.caption if self.photo_id else "")

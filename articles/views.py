@@ -1,0 +1,82 @@
+from django.db.models import Prefetch, Q
+from django.shortcuts import render
+from django.views.generic import DetailView, ListView
+
+from gallery.models import Gallery, Photo
+from gallery.views import gallery_cards
+from missions.models import CrewMember, Mission
+from publishing.views import PublishedDetailMixin, PublishedListMixin
+
+from .models import Article, Block, Byline
+
+
+def article_cards(articles):
+    """What an article card shows (lead photo, authors) in a fixed number of queries."""
+    published_photos = Photo.objects.published()
+    return articles.prefetch_related(
+        Prefetch("hero_photo", queryset=published_photos),
+        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+        Prefetch(
+            "blocks",
+            queryset=Block.objects.filter(photo__in=published_photos).select_related("photo"),
+            to_attr="photo_blocks",
+        ),
+    )
+
+
+def home(request):
+    articles = list(article_cards(Article.objects.published())[:7])
+    context = {
+        "lead": articles[0] if articles else None,
+        "latest": articles[1:],
+        "galleries": gallery_cards(Gallery.objects.published())[:3],
+        "missions": Mission.objects.select_related("launch_site").prefetch_related(
+            Prefetch("crew_members", queryset=CrewMember.objects.select_related("person"))
+        )[:2],
+    }
+    return render(request, "articles/home.html", context)
+
+
+class ArticleListView(PublishedListMixin, ListView):
+    model = Article
+    paginate_by = 12
+
+    def get_queryset(self):
+        return article_cards(super().get_queryset())
+
+
+class ArticleDetailView(PublishedDetailMixin, DetailView):
+    model = Article
+
+    def get_queryset(self):
+        # A staff member previewing a draft sees its draft photos too.
+        photos = Photo.objects.visible_to(self.request.user)
+        published_photos = Photo.objects.published()
+        return (
+            super()
+            .get_queryset()
+            # related_gallery is prefetched below, not joined: a join would skip the
+            # prefetch and with it the published() filter and the slide count.
+            .select_related("mission__launch_site")
+            .prefetch_related(
+                Prefetch("hero_photo", queryset=photos),
+                Prefetch(
+                    "bylines",
+                    queryset=Byline.objects.select_related("person").prefetch_related(
+                        Prefetch("person__portrait", queryset=published_photos)
+                    ),
+                ),
+                Prefetch(
+                    "blocks",
+                    queryset=Block.objects.filter(
+                        Q(photo__isnull=True) | Q(photo__in=photos)
+                    ).select_related("photo"),
+                ),
+                Prefetch(
+                    "mission__crew_members",
+                    queryset=CrewMember.objects.select_related("person"),
+                ),
+                Prefetch("related_gallery", queryset=gallery_cards(Gallery.objects.published())),
+                "people",
+            )
+        )

@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from articles import views as article_views
+from articles.feeds import AuthorAtomFeed, AuthorFeed, LatestAtomFeed, LatestFeed
+from articles.sitemaps import ArticleSitemap
+from gallery.sitemaps import GallerySitemap, SlideSitemap
+from missions.feeds import MissionAtomFeed, MissionFeed
+from missions.sitemaps import MissionSitemap, PersonSitemap
+
+admin.site.site_header = f"{settings.SITE_NAME} newsroom"
+admin.site.site_title = f"{settings.SITE_NAME} newsroom"
+admin.site.index_title = "Stories, photos, people and missions"
+
+sitemaps = {
+    "articles": ArticleSitemap,
+    "essays": GallerySitemap,
+    "slides": SlideSitemap,
+    "missions": MissionSitemap,
+    "people": PersonSitemap,
+}
+
+feed_patterns = [
+    path("latest/rss/", LatestFeed(), name="latest_rss"),
+    path("latest/atom/", LatestAtomFeed(), name="latest_atom"),
+    path("missions/<slug:slug>/rss/", MissionFeed(), name="mission_rss"),
+    path("missions/<slug:slug>/atom/", MissionAtomFeed(), name="mission_atom"),
+    path("people/<slug:slug>/rss/", AuthorFeed(), name="author_rss"),
+    path("people/<slug:slug>/atom/", AuthorAtomFeed(), name="author_atom"),
+]
+
+urlpatterns = [
+    path("", article_views.home, name="home"),
+    path("search/", include("search.urls")),
+    path("feeds/", include((feed_patterns, "feeds"))),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
+    path("", include("articles.urls")),
+    path("", include("gallery.urls")),
+    path("", include("missions.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    # Development and tests only: in production the web server or the storage
+    # service serves uploaded files.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

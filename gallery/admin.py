@@ -1,0 +1,137 @@
+from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from publishing.admin import PublishableAdmin
+
+from .forms import AddPhotosForm, PhotoAdminForm
+from .models import Gallery, Photo, Slide
+
+
+def thumbnail(photo, width=120, purpose="thumbnail"):
+    """The photo's recorded rendition: no hashing, no storage call."""
+    if not photo or not photo.pk or not photo.image or not photo.image._committed:
+        return "—"
+    rendition = photo.rendition(purpose)
+    if rendition is None:
+        # Saved before renditions were recorded (regenerate_renditions records them).
+        return format_html(
+            '<img src="{}" width="{}" alt="" class="admin-thumbnail" loading="lazy">',
+            getattr(photo, f"{purpose}_jpeg").url,
+            width,
+        )
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="" class="admin-thumbnail" loading="lazy">',
+        rendition.url,
+        width,
+        round(rendition.height * width / rendition.width),
+    )
+
+
+@admin.register(Photo)
+class PhotoAdmin(PublishableAdmin):
+    form = PhotoAdminForm
+    list_display = ["thumbnail_column", "title", "credit", "mission", "status_label", "publish_at"]
+    list_display_links = ["thumbnail_column", "title"]
+    list_filter = ["status", "mission", "credit"]
+    search_fields = ["title", "caption", "alt_text", "credit"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["mission", "people"]
+    readonly_fields = ["preview", "width", "height"]
+    fieldsets = [
+        (None, {"fields": ["image", "preview", "title", "slug", "alt_text", "caption", "credit"]}),
+        ("About the photo", {"fields": ["taken_on", "mission", "people", ("width", "height")]}),
+        PublishableAdmin.publication_fieldset,
+    ]
+
+    @admin.display(description="photo")
+    def thumbnail_column(self, obj):
+        return thumbnail(obj, width=80)
+
+    @admin.display(description="preview")
+    def preview(self, obj):
+        return thumbnail(obj, width=320, purpose="phone")
+
+
+class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
+    model = Slide
+    extra = 0
+    autocomplete_fields = ["photo"]
+    fields = ["order", "photo", "slide_thumbnail", "caption"]
+    readonly_fields = ["slide_thumbnail"]
+
+    @admin.display(description="")
+    def slide_thumbnail(self, obj):
+        return thumbnail(obj.photo if obj.pk else None, width=80)
+
+
+@admin.register(Gallery)
+class GalleryAdmin(SortableAdminBase, PublishableAdmin):
+    list_display = ["title", "mission", "slide_count", "status_label", "publish_at"]
+    list_filter = ["status", "mission"]
+    search_fields = ["title", "introduction"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["mission", "cover"]
+    inlines = [SlideInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "introduction", "mission", "cover"]}),
+        PublishableAdmin.publication_fieldset,
+    ]
+    change_form_template = "admin/gallery/gallery/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(slide_total=Count("slides"))
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/add-photos/",
+                self.admin_site.admin_view(self.add_photos_view),
+                name="gallery_gallery_add_photos",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_photos_view(self, request, object_id):
+        """Upload several photos at once; each becomes a draft slide at the essay's end."""
+        gallery = self.get_object(request, object_id)
+        if gallery is None:
+            raise Http404("No such photo essay.")
+        photo_admin = self.admin_site._registry[Photo]
+        if not (
+            self.has_change_permission(request, gallery) and photo_admin.has_add_permission(request)
+        ):
+            raise PermissionDenied
+        change_url = reverse("admin:gallery_gallery_change", args=[gallery.pk])
+        form = AddPhotosForm(request.POST or None, request.FILES or None, gallery=gallery)
+        if request.method == "POST" and form.is_valid():
+            created, refusals = form.save()
+            if created:
+                self.message_user(
+                    request,
+                    f"Added {len(created)} photo(s) to “{gallery}” as drafts. Give each "
+                    "alt text and a credit, then publish them.",
+                    messages.SUCCESS,
+                )
+                for message in refusals:
+                    self.message_user(request, f"Not added: {message}", messages.ERROR)
+                return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Add photos to “{gallery}”",
+            "opts": self.opts,
+            "original": gallery,
+            "form": form,
+            "change_url": change_url,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/gallery/gallery/add_photos.html", context)
+
+    @admin.display(description="slides", ordering="slide_total")
+    def slide_count(self, obj):
+        return obj.slide_total

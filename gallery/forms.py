@@ -1,0 +1,152 @@
+"""Admin forms for photos: one upload with clear refusals, or several into an essay."""
+
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+from PIL import Image
+
+from publishing.models import Status
+
+from .imaging import check_photo_file
+from .models import Photo, Slide
+
+ACCEPT = "image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp,.avif"
+
+
+class PhotoFileField(forms.ImageField):
+    """An image field whose refusals say what was wrong (see ``gallery.imaging``).
+
+    Django's own ImageField answers every problem with "Upload a valid image", and
+    only warns about decompression bombs.
+    """
+
+    default_validators = []  # The extension is checked against the content instead.
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["accept"] = ACCEPT
+        return attrs
+
+    def to_python(self, data):
+        file = forms.FileField.to_python(self, data)
+        if file is None:
+            return None
+        checked = check_photo_file(file)
+        file.content_type = Image.MIME[checked.format]
+        return file
+
+
+class PhotoAdminForm(forms.ModelForm):
+    class Meta:
+        model = Photo
+        fields = [
+            "image",
+            "title",
+            "slug",
+            "alt_text",
+            "caption",
+            "credit",
+            "taken_on",
+            "mission",
+            "people",
+            "status",
+            "publish_at",
+        ]
+        field_classes = {"image": PhotoFileField}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+def title_from_filename(name):
+    """“soyuz_launch-pad 2.jpg” becomes “Soyuz launch pad 2”."""
+    words = PurePath(name).stem.replace("_", " ").replace("-", " ").split()
+    title = " ".join(words)[:200] or "Photo"
+    return title[0].upper() + title[1:]
+
+
+def unique_photo_slug(title):
+    base = slugify(title)[:190] or "photo"
+    slug, n = base, 2
+    while Photo.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class AddPhotosForm(forms.Form):
+    """Several photos into an essay in one go; each becomes a draft to caption."""
+
+    photos = MultipleFileField(
+        label="Photos",
+        help_text="Choose one or more JPEG, PNG, WebP or AVIF files, up to 25 MB and "
+        "50 megapixels each. Each becomes a draft photo titled after its file name, "
+        "added at the end of the essay.",
+    )
+    credit = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Optional: the credit for all of these photos, e.g. “NASA/Joel Kowsky”.",
+    )
+
+    def __init__(self, *args, gallery, **kwargs):
+        self.gallery = gallery
+        super().__init__(*args, **kwargs)
+
+    def save(self):
+        """Create a draft photo and a slide per accepted file.
+
+        Returns the photos created and the refusals, one message per refused file
+        naming it. Each file is saved on its own, so one bad file refuses only itself.
+        """
+        created, refusals = [], []
+        for file in self.cleaned_data["photos"]:
+            try:
+                check_photo_file(file)
+                with transaction.atomic():
+                    created.append(self.add_photo(file))
+                # The checked file holds its normalized copy: free it now.
+                del file._checked_photo
+            except ValidationError as error:
+                name = PurePath(file.name).name
+                refusals.extend(
+                    m if m.startswith(f"“{name}”") else f"“{name}”: {m}" for m in error.messages
+                )
+        if not created:
+            for message in refusals:
+                self.add_error("photos", message)
+        return created, refusals
+
+    def add_photo(self, file):
+        title = title_from_filename(file.name)
+        photo = Photo(
+            image=file,
+            title=title,
+            slug=unique_photo_slug(title),
+            credit=self.cleaned_data["credit"],
+            mission=self.gallery.mission,
+            status=Status.DRAFT,
+        )
+        photo.full_clean()
+        photo.save()
+        last = self.gallery.slides.aggregate(last=Max("order"))["last"]
+        Slide.objects.create(
+            gallery=self.gallery, photo=photo, order=0 if last is None else last + 1
+        )
+        return photo

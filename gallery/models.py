@@ -1,0 +1,264 @@
+"""Photos, and the photo essays (galleries) that show them slide by slide."""
+
+import posixpath
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils.text import slugify
+from imagekit.utils import get_storage
+
+from publishing.models import Publishable, Status
+
+from .imaging import (
+    check_photo_file,
+    stored_upright_size,
+    validate_photo_file,
+)
+from .renditions import Renditions
+
+
+def photo_upload_to(photo, filename):
+    # A random folder keeps a draft photo's address unguessable.
+    name = PurePath(filename)
+    stem = slugify(name.stem)[:80] or "photo"
+    return f"photos/{uuid.uuid4().hex[:16]}/{stem}{name.suffix.lower()}"
+
+
+class Photo(Renditions, Publishable):
+    image = models.ImageField(
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        max_length=255,
+        validators=[validate_photo_file],
+        help_text="JPEG, PNG, WebP or AVIF, up to 25 MB and 50 megapixels. The site "
+        "stores it upright and without its EXIF data (GPS position, camera details).",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    caption = models.TextField(blank=True, help_text="Shown under the photo.")
+    alt_text = models.CharField(
+        "alt text",
+        max_length=400,
+        blank=True,
+        help_text="What the photo shows, for readers who cannot see it. Required to publish.",
+    )
+    credit = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who took or owns the photo, e.g. “NASA/Joel Kowsky”. Required to publish.",
+    )
+    taken_on = models.DateField("date taken", null=True, blank=True)
+    mission = models.ForeignKey(
+        "missions.Mission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="photos",
+    )
+    people = models.ManyToManyField(
+        "missions.Person", blank=True, related_name="photos", verbose_name="people pictured"
+    )
+
+    class Meta:
+        ordering = ["-publish_at", "title"]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "image" in field_names:
+            instance._stored_image_name = values[field_names.index("image")]
+        return instance
+
+    def save(self, *args, **kwargs):
+        """Store a new image normalized, and record its renditions before saving.
+
+        The renditions themselves are written by imagekit as the record is saved;
+        once the transaction commits, a replaced image's files are removed unless
+        another photo uses them.
+        """
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "image" not in update_fields:
+            return super().save(*args, **kwargs)
+        if self._state.adding:
+            previous = None
+        elif hasattr(self, "_stored_image_name"):
+            previous = self._stored_image_name
+        else:
+            previous = Photo.objects.filter(pk=self.pk).values_list("image", flat=True).first()
+        image_changed = (
+            self._state.adding or self.image.name != previous or not self.image._committed
+        )
+        if image_changed:
+            self.prepare_image()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "width", "height", "renditions"}
+        super().save(*args, **kwargs)
+        self._stored_image_name = self.image.name
+        if image_changed:
+            transaction.on_commit(self.generate_renditions, using=kwargs.get("using"))
+            if previous and previous != self.image.name:
+                transaction.on_commit(
+                    lambda: delete_unused_image(previous), using=kwargs.get("using")
+                )
+
+    def prepare_image(self):
+        """Check and normalize a new upload; record the upright size and the renditions."""
+        if not self.image:
+            self.width = self.height = None
+            self.renditions = {}
+            return
+        if not self.image._committed:
+            # Raises ValidationError: no path saves a photo the form would refuse.
+            checked = check_photo_file(self.image.file, self.image.name)
+            self.image.save(checked.original.name, checked.original, save=False)
+            size = checked.size
+        else:
+            # A file already in storage (a fixture, a script): renditions are made
+            # upright from it, so record its upright size.
+            size = stored_upright_size(self.image) or (self.width, self.height)
+        self.width, self.height = size
+        self.renditions = self.rendition_table(size)
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED:
+            errors = {}
+            if not self.alt_text.strip():
+                errors["alt_text"] = (
+                    "A photo cannot be published without alt text. Describe what it "
+                    "shows, or save it as a draft."
+                )
+            if not self.credit.strip():
+                errors["credit"] = (
+                    "A photo cannot be published without a credit. Name who took or "
+                    "owns it, or save it as a draft."
+                )
+            if errors:
+                raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("gallery:photo_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_portrait(self):
+        return bool(self.width and self.height and self.height > self.width)
+
+    def usages(self, published_only=False):
+        """Where this photo appears, as (description, object) pairs for messages."""
+        from articles.models import Article
+
+        found = []
+        articles = Article.objects.filter(
+            models.Q(hero_photo=self) | models.Q(blocks__photo=self)
+        ).distinct()
+        galleries = Gallery.objects.filter(
+            models.Q(cover=self) | models.Q(slides__photo=self)
+        ).distinct()
+        if published_only:
+            articles, galleries = articles.published(), galleries.published()
+        found += [("article", a) for a in articles]
+        found += [("photo essay", g) for g in galleries]
+        return found
+
+
+def delete_unused_image(name):
+    """Remove a stored original and its renditions, unless a photo still uses it."""
+    if not name or Photo.objects.filter(image=name).exists():
+        return
+    storage = Photo._meta.get_field("image").storage
+    storage.delete(name)
+    # imagekit names renditions after their source: renditions/<source without ext>/.
+    folder = posixpath.join(settings.IMAGEKIT_CACHEFILE_DIR, posixpath.splitext(name)[0])
+    cache_storage = get_storage()
+    try:
+        _, files = cache_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for file in files:
+        cache_storage.delete(posixpath.join(folder, file))
+
+
+class Gallery(Publishable):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    introduction = models.TextField(
+        blank=True, help_text="Plain text; a blank line starts a paragraph."
+    )
+    mission = models.ForeignKey(
+        "missions.Mission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="galleries",
+    )
+    cover = models.ForeignKey(
+        Photo,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cover_of",
+        help_text="Shown in lists and when the essay is shared. Defaults to the first slide.",
+    )
+    photos = models.ManyToManyField(Photo, through="Slide", related_name="galleries")
+
+    class Meta:
+        ordering = ["-publish_at"]
+        verbose_name = "photo essay"
+        verbose_name_plural = "photo essays"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("gallery:gallery_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SlideManager(models.Manager):
+    def get_by_natural_key(self, gallery_slug, photo_slug):
+        return self.get(gallery__slug=gallery_slug, photo__slug=photo_slug)
+
+
+class Slide(models.Model):
+    gallery = models.ForeignKey(Gallery, on_delete=models.CASCADE, related_name="slides")
+    photo = models.ForeignKey(Photo, on_delete=models.PROTECT, related_name="slides")
+    caption = models.TextField(blank=True, help_text="Leave blank to use the photo's own caption.")
+    order = models.PositiveIntegerField(default=0, db_index=True)
+
+    objects = SlideManager()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["gallery", "photo"], name="unique_slide_photo"),
+        ]
+
+    def __str__(self):
+        return f"{self.photo} in {self.gallery}"
+
+    def get_absolute_url(self):
+        return reverse("gallery:slide_detail", args=[self.gallery.slug, self.photo.slug])
+
+    def natural_key(self):
+        return (self.gallery.slug, self.photo.slug)
+
+    natural_key.dependencies = ["gallery.gallery", "gallery.photo"]
+
+    @property
+    def display_caption(self):
+        return self.caption or self.photo.caption

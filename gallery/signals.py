@@ -1,0 +1,40 @@
+"""Renditions exist before a reader asks for them; files go when no photo uses them.
+
+A photo saved through ``Photo.save()`` records its renditions there, and imagekit
+writes them as it is saved. Two paths skip ``save()``: loaddata (a raw save), and
+deleting a photo.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .fixturefiles import copy_fixture_image
+from .imaging import stored_upright_size
+from .models import Photo, delete_unused_image
+
+
+@receiver(post_save, sender=Photo, dispatch_uid="photo_fixture_renditions")
+def make_fixture_renditions(sender, instance, raw, using, **kwargs):
+    if not raw or not instance.image:
+        return
+    # loaddata: the image ships beside the fixture. Put it in media storage once the
+    # fixture's transaction has committed, so a failed load leaves no files behind,
+    # then make and record its renditions.
+    transaction.on_commit(lambda: prepare_fixture_photo(instance.pk, using), using=using)
+
+
+def prepare_fixture_photo(pk, using):
+    photo = Photo.objects.using(using).get(pk=pk)
+    copy_fixture_image(photo.image.name)
+    size = stored_upright_size(photo.image)
+    if size and size != (photo.width, photo.height):
+        photo.width, photo.height = size
+        Photo.objects.using(using).filter(pk=pk).update(width=size[0], height=size[1])
+    photo.generate_renditions()
+
+
+@receiver(post_delete, sender=Photo, dispatch_uid="photo_files")
+def delete_photo_files(sender, instance, using, **kwargs):
+    name = instance.image.name
+    transaction.on_commit(lambda: delete_unused_image(name), using=using)

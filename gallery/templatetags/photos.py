@@ -1,0 +1,103 @@
+"""Responsive images: ``{% picture photo "slide" sizes="..." %}`` and its helpers.
+
+Everything comes from the renditions recorded on the photo when it was saved: a
+page render neither hashes imagekit specs nor asks the storage whether a file exists.
+"""
+
+from types import SimpleNamespace
+
+from django import template
+from django.utils.html import format_html
+
+from gallery.renditions import LARGEST, WIDTHS, Rendition, url_maker
+
+register = template.Library()
+
+
+def candidates(photo, purpose):
+    """The recorded renditions ``purpose`` may offer, one per distinct width, smallest first."""
+    if purpose not in LARGEST:
+        raise template.TemplateSyntaxError(
+            f"Unknown picture purpose {purpose!r}; use one of {', '.join(LARGEST)}."
+        )
+    # Photos saved before renditions were recorded: compute the names (slower).
+    table = photo.renditions or photo.rendition_table()
+    entries, widths = [], set()
+    for name, width in WIDTHS.items():
+        entry = table.get(name)
+        if width > LARGEST[purpose] or not entry or entry["width"] in widths:
+            continue
+        widths.add(entry["width"])
+        entries.append(entry)
+    return table, entries
+
+
+def srcset(entries, fmt, url):
+    return ", ".join(f"{url(entry[fmt])} {entry['width']}w" for entry in entries)
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(photo, purpose="slide", sizes="100vw", eager=False, css_class=""):
+    """A <picture> with WebP and JPEG sources for ``photo``.
+
+    ``purpose`` (thumbnail, card, slide, full; phone and tablet too) sets the largest
+    width offered; ``sizes`` must match the CSS layout so the browser picks the
+    smallest file that is sharp; ``eager`` for the first image of a page, which
+    loads at once with high priority, where all others load lazily.
+    """
+    if not photo or not photo.image:
+        return {"photo": None}
+    table, entries = candidates(photo, purpose)
+    if not entries:
+        return {"photo": None}
+    url = url_maker()
+    fallback = table.get(purpose) or entries[-1]
+    return {
+        "photo": photo,
+        "webp_srcset": srcset(entries, "webp", url),
+        "jpeg_srcset": srcset(entries, "jpeg", url),
+        "src": url(fallback["jpeg"]),
+        "sizes": sizes,
+        "width": fallback["width"],
+        "height": fallback["height"],
+        "eager": eager,
+        "css_class": css_class,
+    }
+
+
+@register.simple_tag
+def preload_picture(photo, purpose="slide", sizes="100vw"):
+    """A <link rel="preload"> for the page's largest image, to put in <head>.
+
+    Give it the same ``purpose`` and ``sizes`` as the ``{% picture %}`` it speeds up.
+    """
+    if not photo or not photo.image:
+        return ""
+    _, entries = candidates(photo, purpose)
+    if not entries:
+        return ""
+    return format_html(
+        '<link rel="preload" as="image" type="image/webp" imagesrcset="{}" '
+        'imagesizes="{}" fetchpriority="high">',
+        srcset(entries, "webp", url_maker()),
+        sizes,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def rendition(context, photo, purpose="full", fmt="jpeg", absolute=False):
+    """One rendition's ``url``, ``width`` and ``height``: a full-size link, og:image.
+
+    ``{% rendition photo "full" as full %}<a href="{{ full.url }}">``; with
+    ``absolute=True`` the URL includes the scheme and host, as og:image needs.
+    """
+    if not photo or not photo.image:
+        return None
+    found = photo.rendition(purpose, fmt)
+    if found is None:
+        spec = getattr(photo, f"{purpose}_{fmt}")
+        found = Rendition(spec.name, spec.width, spec.height)
+    url = found.url
+    if absolute and context.get("request") is not None:
+        url = context["request"].build_absolute_uri(url)
+    return SimpleNamespace(url=url, width=found.width, height=found.height)

@@ -1,0 +1,93 @@
+from django.db.models import Prefetch
+from django.http import Http404
+from django.views.generic import DetailView, ListView
+
+from missions.models import Person
+from publishing.views import PublishedDetailMixin, PublishedListMixin
+
+from .models import Gallery, Photo, Slide
+
+
+def gallery_cards(galleries):
+    """What an essay card shows (cover, slide count) in a fixed number of queries."""
+    published_photos = Photo.objects.published()
+    return galleries.prefetch_related(
+        Prefetch("cover", queryset=published_photos),
+        Prefetch(
+            "slides",
+            queryset=Slide.objects.filter(photo__in=published_photos).select_related("photo"),
+            to_attr="visible_slides",
+        ),
+    )
+
+
+def visible_slides(gallery, user):
+    """The essay's slides whose photos this user may see, in the editor's order."""
+    return list(
+        gallery.slides.filter(photo__in=Photo.objects.visible_to(user))
+        .select_related("photo")
+        .order_by("order", "pk")
+    )
+
+
+class GalleryListView(PublishedListMixin, ListView):
+    model = Gallery
+    paginate_by = 12
+
+    def get_queryset(self):
+        return gallery_cards(super().get_queryset())
+
+
+class GalleryDetailView(PublishedDetailMixin, DetailView):
+    model = Gallery
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("mission")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        slides = visible_slides(self.object, self.request.user)
+        context["slides"] = slides
+        context["slide_count"] = len(slides)
+        return context
+
+
+class SlideDetailView(PublishedDetailMixin, DetailView):
+    """One slide of an essay at a time, with previous and next links."""
+
+    model = Gallery
+    template_name = "gallery/slide_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        slides = visible_slides(self.object, self.request.user)
+        photo_slug = self.kwargs["photo_slug"]
+        index = next((i for i, s in enumerate(slides) if s.photo.slug == photo_slug), None)
+        if index is None:
+            raise Http404("No such slide in this essay.")
+        slide = slides[index]
+        context.update(
+            {
+                "slide": slide,
+                "position": index + 1,
+                "slide_count": len(slides),
+                "previous_slide": slides[index - 1] if index > 0 else None,
+                "next_slide": slides[index + 1] if index + 1 < len(slides) else None,
+            }
+        )
+        return context
+
+
+class PhotoDetailView(PublishedDetailMixin, DetailView):
+    model = Photo
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("mission")
+            .prefetch_related(
+                Prefetch("people", queryset=Person.objects.order_by("name")),
+                Prefetch("galleries", queryset=Gallery.objects.published()),
+            )
+        )

@@ -1,0 +1,25 @@
+"""The one way reader pages pick what they show."""
+
+
+class PublishedDetailMixin:
+    """A detail view of a publishable model: readers get published items only, staff
+    also get drafts and scheduled items, shown with a "draft preview" banner.
+
+    Everyone else gets a 404 for an item that is not live, as if it did not exist.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = not self.object.is_live
+        return context
+
+
+class PublishedListMixin:
+    """A list of a publishable model: published items only, for staff too, so the
+    list is the one readers see."""
+
+    def get_queryset(self):
+        return super().get_queryset().published()
