@@ -5,8 +5,9 @@ from django.views.generic import DetailView, ListView
 from gallery.models import Gallery, Photo
 from gallery.views import gallery_cards
 from missions.models import CrewMember, Mission
-from publishing.views import PublishedDetailMixin, PublishedListMixin
+from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin
 
+from . import metadata
 from .models import Article, Block, Byline
 
 
@@ -33,12 +34,14 @@ def home(request):
         "missions": Mission.objects.select_related("launch_site").prefetch_related(
             Prefetch("crew_members", queryset=CrewMember.objects.select_related("person"))
         )[:2],
+        "structured_data": metadata.home_data(request),
     }
     return render(request, "articles/home.html", context)
 
 
-class ArticleListView(PublishedListMixin, ListView):
+class ArticleListView(PublishedListMixin, ListPageMixin, ListView):
     model = Article
+    list_name = "Articles"
     paginate_by = 12
 
     def get_queryset(self):
@@ -80,3 +83,9 @@ class ArticleDetailView(PublishedDetailMixin, DetailView):
                 "people",
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = trail = metadata.article_trail(self.object)
+        context["structured_data"] = metadata.article_data(self.request, self.object, trail)
+        return context

@@ -19,12 +19,7 @@ def thumbnail(photo, width=120, purpose="thumbnail"):
         return "—"
     rendition = photo.rendition(purpose)
     if rendition is None:
-        # Saved before renditions were recorded (regenerate_renditions records them).
-        return format_html(
-            '<img src="{}" width="{}" alt="" class="admin-thumbnail" loading="lazy">',
-            getattr(photo, f"{purpose}_jpeg").url,
-            width,
-        )
+        return "—"
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="" class="admin-thumbnail" loading="lazy">',
         rendition.url,
@@ -83,6 +78,9 @@ class GalleryAdmin(SortableAdminBase, PublishableAdmin):
         PublishableAdmin.publication_fieldset,
     ]
     change_form_template = "admin/gallery/gallery/change_form.html"
+    # Explicit: the slide count's GROUP BY drops the model's default ordering, and the
+    # autocomplete's pages need a stable one.
+    ordering = ["-publish_at", "title"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(slide_total=Count("slides"))

@@ -9,6 +9,8 @@ gets a new name, so a cached size never goes stale.
 from django.core.cache import cache
 from django.utils.feedgenerator import Enclosure
 
+from publishing.metadata import absolute_url
+
 # 640 pixels wide: enough for a feed reader's card, small enough to download.
 FEED_RENDITION = "card_jpeg"
 FEED_IMAGE_TYPE = "image/jpeg"
@@ -20,13 +22,6 @@ def essay_lead_photo(gallery):
         return gallery.cover
     slides = gallery.visible_slides
     return slides[0].photo if slides else None
-
-
-def absolute_url(request, url):
-    """A media URL readable from anywhere: storage services already give full URLs."""
-    if url.startswith(("http://", "https://", "//")):
-        return url
-    return request.build_absolute_uri(url)
 
 
 def feed_image_sizes(photos):

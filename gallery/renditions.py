@@ -234,8 +234,12 @@ class Renditions(models.Model):
         return written
 
     def rendition(self, purpose, fmt="jpeg"):
-        """The recorded rendition for ``purpose`` (a key of WIDTHS), or None."""
-        entry = (self.renditions or {}).get(purpose)
+        """The rendition for ``purpose`` (a key of WIDTHS), or None without an image.
+
+        Read from what was recorded; for a photo whose renditions are not recorded
+        yet, computed from its size and the specs, still without a storage call.
+        """
+        entry = (self.renditions or self.rendition_table()).get(purpose)
         if not entry or fmt not in entry:
             return None
         return Rendition(entry[fmt], entry["width"], entry["height"])

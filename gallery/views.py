@@ -3,8 +3,9 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from missions.models import Person
-from publishing.views import PublishedDetailMixin, PublishedListMixin
+from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin
 
+from . import metadata
 from .models import Gallery, Photo, Slide
 
 
@@ -30,8 +31,9 @@ def visible_slides(gallery, user):
     )
 
 
-class GalleryListView(PublishedListMixin, ListView):
+class GalleryListView(PublishedListMixin, ListPageMixin, ListView):
     model = Gallery
+    list_name = "Photo essays"
     paginate_by = 12
 
     def get_queryset(self):
@@ -42,13 +44,24 @@ class GalleryDetailView(PublishedDetailMixin, DetailView):
     model = Gallery
 
     def get_queryset(self):
-        return super().get_queryset().select_related("mission")
+        return (
+            super()
+            .get_queryset()
+            .select_related("mission")
+            .prefetch_related(
+                Prefetch("cover", queryset=Photo.objects.visible_to(self.request.user))
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         slides = visible_slides(self.object, self.request.user)
         context["slides"] = slides
         context["slide_count"] = len(slides)
+        # What a link to the essay shows when shared: its cover, or its first slide.
+        context["share_photo"] = self.object.cover or (slides[0].photo if slides else None)
+        context["breadcrumbs"] = trail = metadata.gallery_trail(self.object)
+        context["structured_data"] = metadata.gallery_data(self.request, self.object, slides, trail)
         return context
 
 
@@ -66,6 +79,7 @@ class SlideDetailView(PublishedDetailMixin, DetailView):
         if index is None:
             raise Http404("No such slide in this essay.")
         slide = slides[index]
+        trail = metadata.slide_trail(self.object, slide.photo)
         context.update(
             {
                 "slide": slide,
@@ -73,6 +87,10 @@ class SlideDetailView(PublishedDetailMixin, DetailView):
                 "slide_count": len(slides),
                 "previous_slide": slides[index - 1] if index > 0 else None,
                 "next_slide": slides[index + 1] if index + 1 < len(slides) else None,
+                "breadcrumbs": trail,
+                "structured_data": metadata.slide_data(
+                    self.request, self.object, slide, index + 1, trail
+                ),
             }
         )
         return context
@@ -91,3 +109,9 @@ class PhotoDetailView(PublishedDetailMixin, DetailView):
                 Prefetch("galleries", queryset=Gallery.objects.published()),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = trail = metadata.photo_trail(self.object)
+        context["structured_data"] = metadata.photo_data(self.request, self.object, trail)
+        return context

@@ -5,12 +5,16 @@ from articles.models import Article
 from articles.views import article_cards
 from gallery.models import Gallery, Photo
 from gallery.views import gallery_cards
+from publishing.metadata import trail_data
+from publishing.views import ListPageMixin
 
+from . import metadata
 from .models import CrewMember, Mission, Person
 
 
-class MissionListView(ListView):
+class MissionListView(ListPageMixin, ListView):
     model = Mission
+    list_name = "Missions"
     paginate_by = 20
 
     def get_queryset(self):
@@ -38,11 +42,14 @@ class MissionDetailView(DetailView):
         context["articles"] = article_cards(Article.objects.published().filter(mission=mission))
         context["galleries"] = gallery_cards(Gallery.objects.published().filter(mission=mission))
         context["photos"] = Photo.objects.published().filter(mission=mission)[:24]
+        context["breadcrumbs"] = trail = metadata.mission_trail(mission)
+        context["structured_data"] = trail_data(self.request, trail)
         return context
 
 
-class PersonListView(ListView):
+class PersonListView(ListPageMixin, ListView):
     model = Person
+    list_name = "People"
     paginate_by = 24
 
     def get_queryset(self):
@@ -68,4 +75,6 @@ class PersonDetailView(DetailView):
         )
         context["photos"] = Photo.objects.published().filter(people=person)[:24]
         context["mentioned_in"] = Article.objects.published().filter(people=person)
+        context["breadcrumbs"] = trail = metadata.person_trail(person)
+        context["structured_data"] = metadata.person_data(self.request, person, trail)
         return context

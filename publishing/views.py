@@ -1,4 +1,6 @@
-"""The one way reader pages pick what they show."""
+"""The one way reader pages pick what they show, and where list pages sit."""
+
+from .metadata import breadcrumbs, trail_data
 
 
 class PublishedDetailMixin:
@@ -23,3 +25,16 @@ class PublishedListMixin:
 
     def get_queryset(self):
         return super().get_queryset().published()
+
+
+class ListPageMixin:
+    """A list of everything of a kind, one level under the front page: its
+    breadcrumbs, shown on the page and described in its structured data."""
+
+    list_name = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = trail = breadcrumbs((self.list_name, None))
+        context["structured_data"] = trail_data(self.request, trail)
+        return context

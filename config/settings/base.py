@@ -126,5 +126,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 # The name readers see in the header, titles, feeds and structured data.
 SITE_NAME = "Launch Desk"
+# The description of pages that have none of their own (lists, the front page).
+SITE_DESCRIPTION = (
+    "Launch stories and photo essays: the articles, photos, people and missions of "
+    "human spaceflight."
+)
 
 LOGIN_URL = "admin:login"

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 from django import template
 from django.utils.html import format_html
 
-from gallery.renditions import LARGEST, WIDTHS, Rendition, url_maker
+from gallery.renditions import LARGEST, WIDTHS, url_maker
+from publishing.metadata import absolute_url
 
 register = template.Library()
 
@@ -95,9 +96,8 @@ def rendition(context, photo, purpose="full", fmt="jpeg", absolute=False):
         return None
     found = photo.rendition(purpose, fmt)
     if found is None:
-        spec = getattr(photo, f"{purpose}_{fmt}")
-        found = Rendition(spec.name, spec.width, spec.height)
+        return None
     url = found.url
     if absolute and context.get("request") is not None:
-        url = context["request"].build_absolute_uri(url)
+        url = absolute_url(context["request"], url)
     return SimpleNamespace(url=url, width=found.width, height=found.height)
