@@ -39,8 +39,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"No Chromium at {CHROMIUM}: run ./scripts/test, which installs it.")
     saved = {
-        alias: connections[alias].__dict__.get("_test_serialized_contents")
-        for alias in connections
+        alias: connections[alias].__dict__.get("_test_serialized_contents") for alias in connections
     }
     with sync_playwright() as playwright:
         # Playwright's event loop gives this thread a new context, in which Django
