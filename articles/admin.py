@@ -1,4 +1,5 @@
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from django import forms
 from django.contrib import admin
 
 from publishing.admin import PublishableAdmin
@@ -22,6 +23,11 @@ class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
     fields = ["text", "photo", "caption"]
     verbose_name = "body block"
     verbose_name_plural = "body (text and photo blocks, in reading order)"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # A caption is a line or two; the text above it has the rich-text editor.
+        kwargs["widgets"] = {"caption": forms.Textarea(attrs={"rows": 2})}
+        return super().get_formset(request, obj, **kwargs)
 
     def get_queryset(self, request):
         # Each block's heading names its photo and article.

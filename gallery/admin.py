@@ -1,6 +1,8 @@
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -56,6 +58,9 @@ class PhotoAdmin(PublishableAdmin):
 class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
     model = Slide
     extra = 0
+    # Most slides keep their photo's caption: a small box keeps the essay's
+    # slides in view together.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     autocomplete_fields = ["photo"]
     fields = ["order", "photo", "slide_thumbnail", "caption"]
     readonly_fields = ["slide_thumbnail"]

@@ -4,14 +4,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.launch_story import ARTICLE_SLUG, ESSAY_SLUG
+
 # Written on every run for a person to look at; not committed.
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 800}
 
-ARTICLE_SLUG = "see-the-breathtaking-view-from-a-russian-soyuz-rocket-as-it-launches-into-space"
-ESSAY_SLUG = "expedition-56-space-station-mission-in-photos"
 
 # Each module's pytestmark: real transactions, so the served site sees the test's
 # data, with the data migrations' rows (the Editors group) put back afterwards.

@@ -4,12 +4,12 @@ import pytest
 
 from tests.browser.support import (
     BROWSER_TEST,
-    ESSAY_SLUG,
     PAGE_TYPES,
     horizontal_overflow,
     load_every_image,
     screenshot,
 )
+from tests.launch_story import ESSAY_SLUG
 
 pytestmark = BROWSER_TEST
 

@@ -5,30 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import (
-    ARTICLE_SLUG,
-    BROWSER_TEST,
-    DESKTOP,
-    ESSAY_SLUG,
-    load_every_image,
-)
+from tests.browser.support import BROWSER_TEST, DESKTOP, load_every_image
+from tests.launch_story import ARTICLE_SLUG, ESSAY_SLUG, HEADLINE, SLIDE_TITLES
 
 pytestmark = BROWSER_TEST
-
-HEADLINE = "See the Breathtaking View from a Russian Soyuz Rocket As It Launches into Space"
-SLIDE_TITLES = [
-    "A Mighty Roar",
-    "Capturing History",
-    "Capturing Every Angle",
-    "Boosters Firing",
-    "Fiery Blast-off",
-    "Shining Through",
-    "A Long, Straight Shot",
-    "Goodbye, Earth!",
-    "Time Grows Near",
-    "Offering Blessings",
-    "Liftoff!",
-]
 
 
 def test_reader_opens_the_lead_story_and_reads_the_article(story, phone):
