@@ -262,10 +262,20 @@ def test_a_mission_page_also_links_its_own_feeds():
     assert 'href="/feeds/missions/soyuz-ms-09/atom/"' in html
 
 
-def test_an_authors_page_links_their_feeds_and_another_persons_page_does_not():
+def test_an_authors_page_links_their_feeds_and_another_persons_page_does_not(client):
     author = PersonFactory(slug="tariq-malik")
     BylineFactory(person=author)
     astronaut = PersonFactory(slug="alexander-gerst")
 
-    assert 'href="/feeds/people/tariq-malik/rss/"' in render_feed_links(author)
-    assert "/feeds/people/" not in render_feed_links(astronaut)
+    assert (
+        'href="/feeds/people/tariq-malik/rss/"'
+        in client.get(author.get_absolute_url()).content.decode()
+    )
+    assert "/feeds/people/" not in client.get(astronaut.get_absolute_url()).content.decode()
+
+
+def test_a_person_whose_articles_are_drafts_links_no_feed_of_theirs(client):
+    author = PersonFactory(slug="tariq-malik")
+    BylineFactory(person=author, article=ArticleFactory(draft=True))
+
+    assert "/feeds/people/" not in client.get(author.get_absolute_url()).content.decode()

@@ -4,7 +4,6 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from articles.models import Article
 from missions.models import Mission, Person
 
 register = template.Library()
@@ -39,9 +38,9 @@ def feed_links(context):
             "feeds:mission_atom",
             page_object.slug,
         )
-    elif isinstance(page_object, Person) and (
-        Article.objects.published().filter(authors=page_object).exists()
-    ):
+    elif isinstance(page_object, Person) and context.get("articles"):
+        # The person page's own list of the articles they wrote: evaluated here, it
+        # is not queried again where the page shows it.
         feeds += feed_pair(
             f"{settings.SITE_NAME}: articles by {page_object.name}",
             "feeds:author_rss",
