@@ -68,11 +68,12 @@ def slide_data(request, gallery, slide, position, trail):
         position=position,
     )
     if image:
+        gallery_url = request.build_absolute_uri(gallery.get_absolute_url())
         image["isPartOf"] = {
             "@type": "ImageGallery",
-            "@id": request.build_absolute_uri(gallery.get_absolute_url()) + "#essay",
+            "@id": f"{gallery_url}#essay",
             "name": gallery.title,
-            "url": request.build_absolute_uri(gallery.get_absolute_url()),
+            "url": gallery_url,
         }
     return graph(image, breadcrumb_list(request, trail))
 

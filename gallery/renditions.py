@@ -233,13 +233,15 @@ class Renditions(models.Model):
             type(self).objects.filter(pk=self.pk).update(renditions=table)
         return written
 
-    def rendition(self, purpose, fmt="jpeg"):
-        """The rendition for ``purpose`` (a key of WIDTHS), or None without an image.
+    def rendition_entries(self):
+        """What pages read of the renditions: the table recorded at save time, or for
+        a photo whose renditions are not recorded yet, the same table computed from
+        its size and the specs (slower, but still without a storage call)."""
+        return self.renditions or self.rendition_table()
 
-        Read from what was recorded; for a photo whose renditions are not recorded
-        yet, computed from its size and the specs, still without a storage call.
-        """
-        entry = (self.renditions or self.rendition_table()).get(purpose)
+    def rendition(self, purpose, fmt="jpeg"):
+        """The rendition for ``purpose`` (a key of WIDTHS), or None without an image."""
+        entry = self.rendition_entries().get(purpose)
         if not entry or fmt not in entry:
             return None
         return Rendition(entry[fmt], entry["width"], entry["height"])

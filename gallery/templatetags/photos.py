@@ -14,6 +14,14 @@ from publishing.metadata import absolute_url
 
 register = template.Library()
 
+# The ``sizes`` of the images that span a layout's column, by name, so that a
+# <picture> and the preload of the same image always agree. They describe
+# static/css/site.css: .wrap-wide is 64rem, .wrap-text 42rem, with 1rem margins.
+LAYOUTS = {
+    "wide": "(min-width: 66rem) 64rem, calc(100vw - 2rem)",
+    "column": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
+}
+
 
 def candidates(photo, purpose):
     """The recorded renditions ``purpose`` may offer, one per distinct width, smallest first."""
@@ -21,8 +29,7 @@ def candidates(photo, purpose):
         raise template.TemplateSyntaxError(
             f"Unknown picture purpose {purpose!r}; use one of {', '.join(LARGEST)}."
         )
-    # Photos saved before renditions were recorded: compute the names (slower).
-    table = photo.renditions or photo.rendition_table()
+    table = photo.rendition_entries()
     entries, widths = [], set()
     for name, width in WIDTHS.items():
         entry = table.get(name)
@@ -43,8 +50,9 @@ def picture(photo, purpose="slide", sizes="100vw", eager=False, css_class=""):
 
     ``purpose`` (thumbnail, card, slide, full; phone and tablet too) sets the largest
     width offered; ``sizes`` must match the CSS layout so the browser picks the
-    smallest file that is sharp; ``eager`` for the first image of a page, which
-    loads at once with high priority, where all others load lazily.
+    smallest file that is sharp (a name from LAYOUTS, or the attribute itself);
+    ``eager`` for the first image of a page, which loads at once with high
+    priority, where all others load lazily.
     """
     if not photo or not photo.image:
         return {"photo": None}
@@ -52,6 +60,7 @@ def picture(photo, purpose="slide", sizes="100vw", eager=False, css_class=""):
     if not entries:
         return {"photo": None}
     url = url_maker()
+    sizes = LAYOUTS.get(sizes, sizes)
     fallback = table.get(purpose) or entries[-1]
     return {
         "photo": photo,
@@ -81,7 +90,7 @@ def preload_picture(photo, purpose="slide", sizes="100vw"):
         '<link rel="preload" as="image" type="image/webp" imagesrcset="{}" '
         'imagesizes="{}" fetchpriority="high">',
         srcset(entries, "webp", url_maker()),
-        sizes,
+        LAYOUTS.get(sizes, sizes),
     )
 
 
