@@ -10,6 +10,7 @@ from articles.sitemaps import ArticleSitemap
 from gallery.sitemaps import GallerySitemap, SlideSitemap
 from missions.feeds import MissionAtomFeed, MissionFeed
 from missions.sitemaps import MissionSitemap, PersonSitemap
+from operations import views as operations_views
 
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = f"{settings.SITE_NAME} newsroom"
@@ -33,6 +34,7 @@ feed_patterns = [
 ]
 
 urlpatterns = [
+    path("healthz", operations_views.healthz, name="healthz"),
     path("", article_views.home, name="home"),
     path("search/", include("search.urls")),
     path("feeds/", include((feed_patterns, "feeds"))),

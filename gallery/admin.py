@@ -13,6 +13,7 @@ from publishing.admin import PublishableAdmin
 
 from .forms import AddPhotosForm, PhotoAdminForm
 from .models import Gallery, Photo, Slide
+from .renditions import RenditionState
 
 
 def thumbnail(photo, width=120, purpose="thumbnail"):
@@ -21,7 +22,7 @@ def thumbnail(photo, width=120, purpose="thumbnail"):
         return "—"
     rendition = photo.rendition(purpose)
     if rendition is None:
-        return "—"
+        return rendition_status(photo)
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="" class="admin-thumbnail" loading="lazy">',
         rendition.url,
@@ -30,18 +31,56 @@ def thumbnail(photo, width=120, purpose="thumbnail"):
     )
 
 
+def rendition_status(photo):
+    """Pending, ready, or failed with the reason: what the editor needs to act on."""
+    css = {
+        RenditionState.PENDING: "scheduled",
+        RenditionState.READY: "published",
+        RenditionState.FAILED: "failed",
+    }[photo.rendition_state]
+    label = photo.get_rendition_state_display()
+    if photo.rendition_state == RenditionState.FAILED and photo.rendition_error:
+        return format_html(
+            '<span class="status status-{}">{}</span> {}', css, label, photo.rendition_error
+        )
+    return format_html('<span class="status status-{}">{}</span>', css, label)
+
+
 @admin.register(Photo)
 class PhotoAdmin(PublishableAdmin):
     form = PhotoAdminForm
-    list_display = ["thumbnail_column", "title", "credit", "mission", "status_label", "publish_at"]
+    list_display = [
+        "thumbnail_column",
+        "title",
+        "credit",
+        "mission",
+        "status_label",
+        "renditions_column",
+        "publish_at",
+    ]
     list_display_links = ["thumbnail_column", "title"]
-    list_filter = ["status", "mission", "credit"]
+    list_filter = ["status", "rendition_state", "mission", "credit"]
+    actions = [*PublishableAdmin.actions, "make_renditions_again"]
     search_fields = ["title", "caption", "alt_text", "credit"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["mission", "people"]
-    readonly_fields = ["preview", "width", "height"]
+    readonly_fields = ["preview", "renditions_column", "width", "height"]
     fieldsets = [
-        (None, {"fields": ["image", "preview", "title", "slug", "alt_text", "caption", "credit"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "image",
+                    "preview",
+                    "renditions_column",
+                    "title",
+                    "slug",
+                    "alt_text",
+                    "caption",
+                    "credit",
+                ]
+            },
+        ),
         ("About the photo", {"fields": ["taken_on", "mission", "people", ("width", "height")]}),
         PublishableAdmin.publication_fieldset,
     ]
@@ -53,6 +92,25 @@ class PhotoAdmin(PublishableAdmin):
     @admin.display(description="preview")
     def preview(self, obj):
         return thumbnail(obj, width=320, purpose="phone")
+
+    @admin.display(description="renditions", ordering="rendition_state")
+    def renditions_column(self, obj):
+        if not obj.pk or not obj.image:
+            return "—"
+        return rendition_status(obj)
+
+    @admin.action(description="Make renditions of selected photos again", permissions=["change"])
+    def make_renditions_again(self, request, queryset):
+        """Retry failed renditions, or remake missing files; the worker does the work."""
+        count = 0
+        for photo in queryset.exclude(image=""):
+            photo.queue_renditions()
+            count += 1
+        self.message_user(
+            request,
+            f"The renditions of {count} photo(s) are queued; they show once they are ready.",
+            messages.SUCCESS,
+        )
 
 
 class SlideInline(SortableInlineAdminMixin, admin.TabularInline):

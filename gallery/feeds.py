@@ -27,10 +27,11 @@ def essay_lead_photo(gallery):
 def feed_image_sizes(photos):
     """{photo pk: bytes} of each photo's feed rendition, one cache call for all.
 
-    A rendition missing from storage is left out: its story goes without an
-    enclosure rather than announce a file that is not there.
+    A photo whose renditions are not ready yet, or a rendition missing from
+    storage, is left out: its story goes without an enclosure rather than announce
+    a file that is not there.
     """
-    files = {photo.pk: getattr(photo, FEED_RENDITION) for photo in photos}
+    files = {photo.pk: getattr(photo, FEED_RENDITION) for photo in photos if photo.renditions_ready}
     keys = {pk: f"feed-image-size:{file.name}" for pk, file in files.items()}
     cached = cache.get_many(keys.values())
     sizes, found = {}, {}

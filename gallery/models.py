@@ -18,7 +18,7 @@ from .imaging import (
     stored_upright_size,
     validate_photo_file,
 )
-from .renditions import Renditions
+from .renditions import Renditions, RenditionState
 
 
 def photo_upload_to(photo, filename):
@@ -80,11 +80,12 @@ class Photo(Renditions, Publishable):
         return instance
 
     def save(self, *args, **kwargs):
-        """Store a new image normalized, and record its renditions before saving.
+        """Store a new image checked and normalized, then queue its renditions.
 
-        The renditions themselves are written by imagekit as the record is saved;
-        once the transaction commits, a replaced image's files are removed unless
-        another photo uses them.
+        The renditions are made by a worker (``gallery.tasks``); until they are
+        ready, pages leave the photo out. Once the transaction commits, a replaced
+        image's files are removed unless another photo uses them. A save that fails
+        removes the original it had just stored.
         """
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "image" not in update_fields:
@@ -98,36 +99,70 @@ class Photo(Renditions, Publishable):
         image_changed = (
             self._state.adding or self.image.name != previous or not self.image._committed
         )
+        stored_now = None
         if image_changed:
-            self.prepare_image()
+            stored_now = self.prepare_image()
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "width", "height", "renditions"}
-        super().save(*args, **kwargs)
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    *("width", "height", "renditions", "rendition_state", "rendition_error"),
+                }
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            if stored_now:
+                self.image.storage.delete(stored_now)
+            raise
         self._stored_image_name = self.image.name
         if image_changed:
-            transaction.on_commit(self.generate_renditions, using=kwargs.get("using"))
+            self.queue_renditions()
             if previous and previous != self.image.name:
                 transaction.on_commit(
                     lambda: delete_unused_image(previous), using=kwargs.get("using")
                 )
 
     def prepare_image(self):
-        """Check and normalize a new upload; record the upright size and the renditions."""
+        """Check and normalize a new upload and record its upright size.
+
+        Returns the name of the original it stored, if it stored one.
+        """
+        self.renditions = {}
+        self.rendition_error = ""
+        self.rendition_state = RenditionState.PENDING
         if not self.image:
             self.width = self.height = None
-            self.renditions = {}
-            return
+            return None
         if not self.image._committed:
             # Raises ValidationError: no path saves a photo the form would refuse.
             checked = check_photo_file(self.image.file, self.image.name)
             self.image.save(checked.original.name, checked.original, save=False)
-            size = checked.size
-        else:
-            # A file already in storage (a fixture, a script): renditions are made
-            # upright from it, so record its upright size.
-            size = stored_upright_size(self.image) or (self.width, self.height)
-        self.width, self.height = size
-        self.renditions = self.rendition_table(size)
+            self.width, self.height = checked.size
+            return self.image.name
+        # A file already in storage (a fixture, a script): renditions are made
+        # upright from it, so record its upright size.
+        self.width, self.height = stored_upright_size(self.image) or (self.width, self.height)
+        return None
+
+    def queue_renditions(self, force=False):
+        """Queue the job that makes this photo's renditions, in this transaction.
+
+        With the database queue the job is a row written with the photo: a worker
+        sees both once they commit, or neither. Where jobs run at once (development,
+        tests) the photo's record is read back afterwards.
+        """
+        from .tasks import make_renditions
+
+        if not self.image:
+            return None
+        if self.rendition_state != RenditionState.PENDING:
+            self.rendition_state, self.rendition_error = RenditionState.PENDING, ""
+            Photo.objects.filter(pk=self.pk).update(
+                rendition_state=RenditionState.PENDING, rendition_error=""
+            )
+        result = make_renditions.enqueue(self.pk, self.image.name, force=force)
+        if result.is_finished:
+            self.refresh_from_db(fields=["renditions", "rendition_state", "rendition_error"])
+        return result
 
     def clean(self):
         super().clean()
@@ -172,6 +207,12 @@ class Photo(Renditions, Publishable):
         found += [("article", a) for a in articles]
         found += [("photo essay", g) for g in galleries]
         return found
+
+
+def delete_rendition_files(names):
+    storage = get_storage()
+    for name in names:
+        storage.delete(name)
 
 
 def delete_unused_image(name):

@@ -1,13 +1,18 @@
-"""The sizes a photo is shown at, each in WebP and JPEG, made when the photo is saved.
+"""The sizes a photo is shown at, each in WebP and JPEG, made by the worker after a save.
 
-imagekit's ``ImageSpecField``s generate the files. Reading a spec's ``.url`` makes
-imagekit hash the spec's options on every access, so the name, width and height of
-every rendition are recorded in ``Photo.renditions`` when the photo is saved, and
-pages read them from there: rendering a picture costs no hashing and no storage call.
+imagekit's ``ImageSpecField``s name the files (after the source and the spec, so a
+name changes when the image or a spec does) and hold each one's format and options.
+The files themselves are written by ``write_renditions`` from one decode of the
+original (``gallery.tasks`` runs it off the request), and the name, width and height
+of every rendition are recorded in ``Photo.renditions``. Pages read that record only
+once ``rendition_state`` is ready: rendering a picture costs no hashing, no storage
+call, and never points a reader at a file that is not there yet.
 """
 
+import math
 from dataclasses import dataclass
 
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.encoding import filepath_to_uri
@@ -15,7 +20,8 @@ from django.utils.functional import cached_property
 from imagekit.models import ImageSpecField
 from imagekit.processors import Transpose
 from imagekit.utils import get_storage
-from PIL import Image
+from PIL import Image, ImageOps
+from pilkit.utils import process_image
 
 # Rendition -> width in pixels, smallest first. The pages' srcset offers these widths,
 # so each screen downloads about what it shows.
@@ -55,6 +61,17 @@ class FitWidth:
             return img
         # reducing_gap shrinks by whole factors first: much faster, indistinguishable.
         return img.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+class MadeByWorker:
+    """imagekit's cache-file strategy: nothing happens when a photo is saved, and no
+    page asks whether a file exists. ``gallery.tasks.make_renditions`` writes them."""
+
+    def on_source_saved(self, file):
+        pass
+
+    def should_verify_existence(self, file):
+        return False
 
 
 def url_maker():
@@ -163,7 +180,27 @@ def rendition(width, fmt):
     )
 
 
+class RenditionState(models.TextChoices):
+    PENDING = "pending", "Being made"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
 class Renditions(models.Model):
+    rendition_state = models.CharField(
+        "renditions",
+        max_length=10,
+        choices=RenditionState.choices,
+        default=RenditionState.PENDING,
+        editable=False,
+        help_text="Readers see the photo once its renditions are ready.",
+    )
+    rendition_error = models.TextField(
+        "rendition problem",
+        blank=True,
+        editable=False,
+        help_text="Why the renditions could not be made, when they failed.",
+    )
     renditions = models.JSONField(
         default=dict,
         blank=True,
@@ -208,36 +245,14 @@ class Renditions(models.Model):
                 table[purpose][fmt] = getattr(self, attname).cachefile.name
         return table
 
-    def generate_renditions(self, force=False):
-        """Write the renditions missing from storage and record them all.
-
-        Returns how many files were written. ``force`` rewrites every rendition.
-        Storage is asked directly, not imagekit's cache of what exists, so a file
-        removed by hand is made again.
-        """
-        if not self.image:
-            return 0
-        storage = get_storage()
-        written = 0
-        for attname in self.rendition_fields():
-            cachefile = getattr(self, attname).cachefile
-            if force:
-                # Storage would save a second file beside the old one, not replace it.
-                storage.delete(cachefile.name)
-            if force or not storage.exists(cachefile.name):
-                cachefile.generate(force=True)
-                written += 1
-        table = self.rendition_table()
-        if table != self.renditions:
-            self.renditions = table
-            type(self).objects.filter(pk=self.pk).update(renditions=table)
-        return written
+    @property
+    def renditions_ready(self):
+        return self.rendition_state == RenditionState.READY and bool(self.renditions)
 
     def rendition_entries(self):
-        """What pages read of the renditions: the table recorded at save time, or for
-        a photo whose renditions are not recorded yet, the same table computed from
-        its size and the specs (slower, but still without a storage call)."""
-        return self.renditions or self.rendition_table()
+        """What pages read of the renditions: the recorded table once the files are
+        all written, else nothing, so a page never links a file that is not there."""
+        return self.renditions if self.renditions_ready else {}
 
     def rendition(self, purpose, fmt="jpeg"):
         """The rendition for ``purpose`` (a key of WIDTHS), or None without an image."""
@@ -245,3 +260,75 @@ class Renditions(models.Model):
         if not entry or fmt not in entry:
             return None
         return Rendition(entry[fmt], entry["width"], entry["height"])
+
+
+def rendition_cachefiles(photo):
+    """(purpose, imagekit cache file) for every rendition of ``photo``, largest first."""
+    return [
+        (purpose, getattr(photo, f"{purpose}_{fmt}").cachefile)
+        for purpose in reversed(WIDTHS)
+        for fmt in FORMATS
+    ]
+
+
+def open_for_renditions(field_file, upright_width):
+    """The upright image to make renditions from, decoded no larger than they need.
+
+    A JPEG is decoded straight at a fraction of its size (``draft``), others are
+    shrunk by a whole factor (``reduce``) right after decoding: a 49-megapixel photo
+    then holds a few hundred megabytes at most while its renditions are made.
+    """
+    largest = max(WIDTHS.values())
+    with field_file.open("rb"):
+        image = Image.open(field_file)
+        if image.format == "JPEG" and upright_width > largest:
+            scale = largest / upright_width
+            image.draft(None, (math.ceil(image.width * scale), math.ceil(image.height * scale)))
+        image.load()
+    image = ImageOps.exif_transpose(image)
+    factor = image.width // largest
+    if factor >= 2:
+        try:
+            image = image.reduce(factor)
+        except ValueError:
+            pass  # A mode reduce() does not handle: resize() does it, more slowly.
+    return image
+
+
+def write_renditions(photo, force=False):
+    """Write the renditions of ``photo`` missing from storage; returns the names written.
+
+    Storage is asked directly, so a file removed by hand is made again; ``force``
+    rewrites them all. Each file is resized from one decoded copy to the size
+    recorded for it in ``rendition_table``.
+    """
+    storage = get_storage()
+    table = photo.rendition_table((photo.width, photo.height))
+    wanted = []
+    for purpose, cachefile in rendition_cachefiles(photo):
+        if force and storage.exists(cachefile.name):
+            # A storage saves beside an existing file rather than over it.
+            storage.delete(cachefile.name)
+        elif not force and storage.exists(cachefile.name):
+            continue
+        wanted.append((purpose, cachefile))
+    if not wanted:
+        return []
+    source = open_for_renditions(photo.image, photo.width)
+    written, resized = [], {}
+    for purpose, cachefile in wanted:
+        size = (table[purpose]["width"], table[purpose]["height"])
+        if size not in resized:
+            resized[size] = (
+                source
+                if source.size == size
+                else source.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+            )
+        spec = cachefile.generator
+        content = process_image(resized[size], format=spec.format, options=spec.options)
+        saved = storage.save(cachefile.name, File(content))
+        if saved != cachefile.name:
+            storage.delete(saved)
+            raise OSError(f"Storage stored {cachefile.name} as {saved}")
+        written.append(saved)
+    return written

@@ -1,8 +1,7 @@
-"""Renditions exist before a reader asks for them; files go when no photo uses them.
+"""Renditions are queued for every new image; files go when no photo uses them.
 
-A photo saved through ``Photo.save()`` records its renditions there, and imagekit
-writes them as it is saved. Two paths skip ``save()``: loaddata (a raw save), and
-deleting a photo.
+A photo saved through ``Photo.save()`` queues its renditions there. Two paths skip
+``save()``: loaddata (a raw save), and deleting a photo.
 """
 
 from django.db import transaction
@@ -20,7 +19,7 @@ def make_fixture_renditions(sender, instance, raw, using, **kwargs):
         return
     # loaddata: the image ships beside the fixture. Put it in media storage once the
     # fixture's transaction has committed, so a failed load leaves no files behind,
-    # then make and record its renditions.
+    # then queue its renditions as a save does.
     transaction.on_commit(lambda: prepare_fixture_photo(instance.pk, using), using=using)
 
 
@@ -31,7 +30,7 @@ def prepare_fixture_photo(pk, using):
     if size and size != (photo.width, photo.height):
         photo.width, photo.height = size
         Photo.objects.using(using).filter(pk=pk).update(width=size[0], height=size[1])
-    photo.generate_renditions()
+    photo.queue_renditions()
 
 
 @receiver(post_delete, sender=Photo, dispatch_uid="photo_files")

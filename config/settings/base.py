@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import dj_database_url
+from config import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -22,14 +22,20 @@ INSTALLED_APPS = [
     "imagekit",
     "adminsortable2",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "publishing",
     "missions",
     "gallery",
     "articles",
     "search",
+    "jobs",
+    "operations",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it can answer a database outage wherever in the stack it shows.
+    "operations.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -44,7 +50,8 @@ MIDDLEWARE = [
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "img-src 'self' data:",
+        # Photos load from the object store's public host where there is one.
+        " ".join(["img-src 'self' data:", *env.media_origins()]),
         "script-src 'self'",
         "style-src 'self'",
         "object-src 'none'",
@@ -76,11 +83,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 # SQLite is the embedded default; set DATABASE_URL (postgres://...) for PostgreSQL.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
-}
+DATABASES = {"default": env.database(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Full-text search lookups and the unaccent extension's operations.
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -100,22 +103,32 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.static_root(BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+# Uploads on local disk, where there is no object storage (config/env.py).
+MEDIA_ROOT = env.media_root(BASE_DIR / "media")
 # Django serves uploads itself only in development and tests.
 SERVE_MEDIA = False
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Object storage with AWS_STORAGE_BUCKET_NAME (config/env.py), else local disk.
+    "default": env.media_storage() or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Renditions are made when a photo is saved, never while a reader waits, and a
-# page render must not ask the storage whether a file exists.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+# Redis with REDIS_URL, shared by every app server; else this process's memory.
+CACHES = {"default": env.cache()}
+
+# Slow work (photo renditions) runs in `manage.py worker` processes that share a
+# queue kept in the database: no extra service, and on PostgreSQL several workers
+# claim jobs safely. Development and tests run jobs at once instead.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Renditions are made by the worker (gallery.tasks), never while an editor or a
+# reader waits, and a page render must not ask the storage whether a file exists.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "gallery.renditions.MadeByWorker"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # The largest photo upload accepted (gallery.imaging): camera originals are 10-25 MB.
 PHOTO_UPLOAD_MAX_BYTES = 25 * 1024 * 1024
@@ -133,3 +146,21 @@ SITE_DESCRIPTION = (
 )
 
 LOGIN_URL = "admin:login"
+
+# Every process logs to stderr, errors with their traceback; the process manager or
+# the platform keeps the log. LOG_LEVEL=DEBUG shows more.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["stderr"], "level": env.log_level()},
+    "loggers": {
+        # Django's own default sends request errors nowhere once DEBUG is off.
+        "django": {"handlers": ["stderr"], "level": env.log_level(), "propagate": False},
+    },
+}

@@ -14,6 +14,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SERVE_MEDIA = True
-# A second checkout or a scratch run can keep its uploads apart.
-if os.environ.get("MEDIA_ROOT"):
-    MEDIA_ROOT = os.environ["MEDIA_ROOT"]
+
+# No worker to start: a photo's renditions are made as it is saved. Run
+# `manage.py worker` and set TASKS_IMMEDIATE=0 to try the queue as production runs it.
+if os.environ.get("TASKS_IMMEDIATE", "1") == "1":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

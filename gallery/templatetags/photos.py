@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from django import template
 from django.utils.html import format_html
 
-from gallery.renditions import LARGEST, WIDTHS, url_maker
+from gallery.renditions import LARGEST, WIDTHS, RenditionState, url_maker
 from publishing.metadata import absolute_url
 
 register = template.Library()
@@ -58,6 +58,14 @@ def picture(photo, purpose="slide", sizes="100vw", eager=False, css_class=""):
         return {"photo": None}
     table, entries = candidates(photo, purpose)
     if not entries:
+        if photo.rendition_state == RenditionState.PENDING and photo.width and photo.height:
+            # Renditions still being made: a box of the photo's shape holds its place.
+            return {
+                "pending": True,
+                "width": photo.width,
+                "height": photo.height,
+                "css_class": css_class,
+            }
         return {"photo": None}
     url = url_maker()
     sizes = LAYOUTS.get(sizes, sizes)

@@ -1,5 +1,7 @@
-"""Make every photo's renditions and record them, e.g. after a change of sizes.
+"""Queue the renditions of every photo again, e.g. after a change of sizes.
 
+The same job as a save or loaddata queues (``gallery.tasks.make_renditions``): the
+workers make the files, or this command itself where jobs run at once (development).
 Renditions are named after their source and their spec, so after a change in
 ``gallery/renditions.py`` the new files are written beside the old ones and each
 photo's record points to the new ones; ``--force`` rewrites files that exist too.
@@ -12,6 +14,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from gallery.models import Photo
+from gallery.renditions import RenditionState
 
 
 class Command(BaseCommand):
@@ -35,23 +38,34 @@ class Command(BaseCommand):
             self.stdout.write("No photos to process.")
             return
         started = time.monotonic()
-        files = failed = 0
+        queued = failed = files = 0
         for done, photo in enumerate(photos.iterator(), start=1):
-            try:
-                files += photo.generate_renditions(force=force)
-            except (OSError, ValueError) as error:
+            result = photo.queue_renditions(force=force)
+            if not result.is_finished:
+                queued += 1
+            elif photo.rendition_state == RenditionState.FAILED:
                 failed += 1
-                self.stderr.write(f"\n{photo.slug}: {error}")
+                self.stderr.write(f"\n{photo.slug}: {photo.rendition_error}")
+            else:
+                files += result.return_value
             self.progress(done, total, photo.slug)
         self.stdout.write("")
         seconds = time.monotonic() - started
         summary = (
-            f"{total - failed} of {total} photos; {files} rendition files written "
+            f"{total - failed - queued} of {total} photos; {files} rendition files written "
             f"in {seconds:.1f} s."
         )
         if failed:
             raise CommandError(f"{failed} photo(s) failed. {summary}")
-        self.stdout.write(self.style.SUCCESS(f"Renditions ready for {summary}"))
+        if queued:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Queued the renditions of {queued} photo(s) in {seconds:.1f} s; "
+                    "the workers make them (manage.py worker)."
+                )
+            )
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Renditions ready for {summary}"))
 
     def progress(self, done, total, label):
         width = 30

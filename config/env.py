@@ -1,0 +1,92 @@
+"""The one place settings read the environment: database, cache, media storage.
+
+Every variable is listed with its default in the README's "Production" section.
+Without any of them the site runs embedded: SQLite, a per-process memory cache and
+uploads on local disk.
+"""
+
+import os
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+
+def database(default_url):
+    """``DATABASE_URL``, else ``default_url`` (SQLite in development)."""
+    config = dj_database_url.config(default=default_url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # A database host that drops packets answers pages with a 503 in seconds,
+        # not after the system's TCP timeout.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    return config
+
+
+def cache():
+    """Redis at ``REDIS_URL`` shared by every app server, else local memory."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "launchdesk"),
+        # A cache that stops answering must not hold up a page for long.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
+def media_storage():
+    """S3-compatible object storage when ``AWS_STORAGE_BUCKET_NAME`` is set, else None.
+
+    Pages build media URLs from the recorded file names and ``AWS_S3_CUSTOM_DOMAIN``
+    (the public host and path browsers load media from): no signing, no request to
+    the store while a page renders. Every file is stored with a year-long
+    ``Cache-Control``: originals and renditions get a new name when their image
+    changes.
+    """
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "default_acl": None,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in options.items() if value is not None},
+    }
+
+
+def media_origins():
+    """The origins browsers load media from, for the Content-Security-Policy."""
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        return []
+    protocol = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+    domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+    if domain:
+        return [f"{protocol}//{domain.split('/')[0]}"]
+    endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
+    return [f"{endpoint.scheme}://{endpoint.netloc}", f"{endpoint.scheme}://*.{endpoint.netloc}"]
+
+
+def log_level():
+    return os.environ.get("LOG_LEVEL", "INFO").upper()
+
+
+def media_root(default):
+    """``MEDIA_ROOT``: where uploads go without object storage (a scratch run's own)."""
+    return os.environ.get("MEDIA_ROOT") or default
+
+
+def static_root(default):
+    """``STATIC_ROOT``: where ``collectstatic`` puts the files whitenoise serves."""
+    return os.environ.get("STATIC_ROOT") or default

@@ -1,0 +1,70 @@
+"""Production reads its services from the environment; without them the site is embedded."""
+
+from unittest import mock
+
+import pytest
+
+from config import env
+
+S3 = {
+    "AWS_STORAGE_BUCKET_NAME": "launchdesk",
+    "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:8333",
+    "AWS_ACCESS_KEY_ID": "key",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+    "AWS_S3_CUSTOM_DOMAIN": "127.0.0.1:8333/launchdesk",
+    "AWS_S3_URL_PROTOCOL": "http:",
+}
+
+
+@pytest.fixture
+def environ():
+    with mock.patch.dict("os.environ", clear=True) as patched:
+        yield patched
+
+
+def test_without_variables_media_stay_on_local_disk_and_the_cache_in_memory(environ):
+    assert env.media_storage() is None
+    assert env.media_origins() == []
+    assert env.cache()["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert env.database("sqlite:///x.sqlite3")["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_a_bucket_puts_media_in_object_storage_with_public_unsigned_urls(environ):
+    environ.update(S3)
+
+    storage = env.media_storage()
+
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = storage["OPTIONS"]
+    assert options["bucket_name"] == "launchdesk"
+    assert options["endpoint_url"] == "http://127.0.0.1:8333"
+    assert options["custom_domain"] == "127.0.0.1:8333/launchdesk"
+    assert options["url_protocol"] == "http:"
+    assert options["querystring_auth"] is False
+    assert "max-age=31536000" in options["object_parameters"]["CacheControl"]
+
+
+def test_the_content_security_policy_admits_the_media_host(environ):
+    environ.update(S3)
+
+    assert env.media_origins() == ["http://127.0.0.1:8333"]
+
+
+def test_redis_url_gives_every_app_server_one_shared_cache(environ):
+    environ["REDIS_URL"] = "redis://127.0.0.1:6379/3"
+
+    cache = env.cache()
+
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/3"
+
+
+def test_postgresql_connections_are_kept_checked_and_time_out(environ):
+    environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/launchdesk"
+
+    database = env.database("sqlite:///x.sqlite3")
+
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["CONN_MAX_AGE"] == 60
+    assert database["CONN_HEALTH_CHECKS"] is True
+    assert database["OPTIONS"]["connect_timeout"] == 5
