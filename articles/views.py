@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 from gallery.models import Gallery, Photo
 from gallery.views import gallery_cards
 from missions.models import CrewMember, Mission
-from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin
+from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
 from . import metadata
 from .models import Article, Block, Byline
@@ -53,7 +53,7 @@ class ArticleDetailView(PublishedDetailMixin, DetailView):
 
     def get_queryset(self):
         # A staff member previewing a draft sees its draft photos too.
-        photos = Photo.objects.visible_to(self.request.user)
+        photos = Photo.objects.visible_to(viewer(self.request))
         published_photos = Photo.objects.published()
         return (
             super()

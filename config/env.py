@@ -35,6 +35,17 @@ def cache():
     }
 
 
+def page_cache_seconds():
+    """``PAGE_CACHE_SECONDS``: how long reader pages may stay in the cache.
+
+    Only a cache every process shares can be told at once that content changed, so
+    without ``REDIS_URL`` the page cache is off unless this says otherwise: each
+    gunicorn worker (and the worker, and manage.py) has a memory of its own.
+    """
+    default = "600" if os.environ.get("REDIS_URL") else "0"
+    return int(os.environ.get("PAGE_CACHE_SECONDS", default))
+
+
 def media_storage():
     """S3-compatible object storage when ``AWS_STORAGE_BUCKET_NAME`` is set, else None.
 

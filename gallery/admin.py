@@ -22,7 +22,8 @@ def thumbnail(photo, width=120, purpose="thumbnail"):
         return "—"
     rendition = photo.rendition(purpose)
     if rendition is None:
-        return rendition_status(photo)
+        # The renditions column says why: being made, or failed.
+        return "—"
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="" class="admin-thumbnail" loading="lazy">',
         rendition.url,

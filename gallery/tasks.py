@@ -8,7 +8,10 @@ longer has changes nothing.
 
 import logging
 
+from django.db import transaction
 from django_tasks import task
+
+from caching.versions import content_changed
 
 from .models import Photo, delete_rendition_files
 from .renditions import RenditionState, write_renditions
@@ -41,6 +44,7 @@ def make_renditions(context, photo_id, image_name, force=False):
     except Exception as error:  # noqa: BLE001 - any failure is shown to the editor
         reason = f"The renditions could not be made: {error}"
         current.update(rendition_state=RenditionState.FAILED, rendition_error=reason)
+        transaction.on_commit(content_changed)
         logger.exception("Renditions of photo %s failed", photo_id)
         return 0
     table = photo.rendition_table((photo.width, photo.height))
@@ -53,4 +57,7 @@ def make_renditions(context, photo_id, image_name, force=False):
         # Replaced or deleted while the files were being made: they belong to nobody.
         delete_rendition_files(written)
         return 0
+    # The pages that leave the photo out until now are stale (an update() sends no
+    # signal).
+    transaction.on_commit(content_changed)
     return len(written)

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from missions.models import Person
-from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin
+from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
 from . import metadata
 from .models import Gallery, Photo, Slide
@@ -49,13 +49,13 @@ class GalleryDetailView(PublishedDetailMixin, DetailView):
             .get_queryset()
             .select_related("mission")
             .prefetch_related(
-                Prefetch("cover", queryset=Photo.objects.visible_to(self.request.user))
+                Prefetch("cover", queryset=Photo.objects.visible_to(viewer(self.request)))
             )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        slides = visible_slides(self.object, self.request.user)
+        slides = visible_slides(self.object, viewer(self.request))
         context["slides"] = slides
         context["slide_count"] = len(slides)
         # What a link to the essay shows when shared: its cover, or its first slide.
@@ -73,7 +73,7 @@ class SlideDetailView(PublishedDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        slides = visible_slides(self.object, self.request.user)
+        slides = visible_slides(self.object, viewer(self.request))
         photo_slug = self.kwargs["photo_slug"]
         index = next((i for i, s in enumerate(slides) if s.photo.slug == photo_slug), None)
         if index is None:

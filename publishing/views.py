@@ -1,6 +1,21 @@
 """The one way reader pages pick what they show, and where list pages sit."""
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+
 from .metadata import breadcrumbs, trail_data
+
+
+def viewer(request):
+    """Who is reading: the signed-in user, or an anonymous reader.
+
+    A request without a session cookie is an anonymous reader, found without
+    opening the session: a page that touches the session varies on the cookie, and
+    a shared cache could not keep it for every reader.
+    """
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return AnonymousUser()
+    return request.user
 
 
 class PublishedDetailMixin:
@@ -11,7 +26,7 @@ class PublishedDetailMixin:
     """
 
     def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
+        return super().get_queryset().visible_to(viewer(self.request))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "jobs",
     "operations",
+    "caching",
 ]
 
 MIDDLEWARE = [
@@ -38,6 +39,12 @@ MIDDLEWARE = [
     "operations.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 for a reader whose copy is current, cached page or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before the session is opened: a cached page costs a cache read and nothing else.
+    "caching.middleware.ReaderPageCacheMiddleware",
+    # Inside the page cache, which then keeps the compressed page.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,6 +127,11 @@ STORAGES = {
 
 # Redis with REDIS_URL, shared by every app server; else this process's memory.
 CACHES = {"default": env.cache()}
+# Reader pages, feeds and sitemaps are kept this long at most in that cache (any
+# change to content, or a scheduled item going live, makes them stale before:
+# caching/versions.py); on with Redis only. CDNs may keep them for the shorter time.
+PAGE_CACHE_SECONDS = env.page_cache_seconds()
+PAGE_CACHE_SHARED_SECONDS = 10
 
 # Slow work (photo renditions) runs in `manage.py worker` processes that share a
 # queue kept in the database: no extra service, and on PostgreSQL several workers

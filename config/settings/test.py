@@ -31,6 +31,8 @@ SERVE_MEDIA = True
 # STATIC_ROOT indexed at start-up.
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so a test sees each change at once; tests/caching/ switch it on.
+PAGE_CACHE_SECONDS = 0
 
 # Jobs run as they are queued, inside the test's transaction; the tests of the queue
 # itself (tests/jobs/) use the database backend and a real worker.

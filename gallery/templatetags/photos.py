@@ -40,6 +40,11 @@ def candidates(photo, purpose):
     return table, entries
 
 
+def has_avif(entries):
+    # Photos whose renditions were made before AVIF have none until they are made again.
+    return all("avif" in entry for entry in entries)
+
+
 def srcset(entries, fmt, url):
     return ", ".join(f"{url(entry[fmt])} {entry['width']}w" for entry in entries)
 
@@ -72,6 +77,7 @@ def picture(photo, purpose="slide", sizes="100vw", eager=False, css_class=""):
     fallback = table.get(purpose) or entries[-1]
     return {
         "photo": photo,
+        "avif_srcset": srcset(entries, "avif", url) if has_avif(entries) else "",
         "webp_srcset": srcset(entries, "webp", url),
         "jpeg_srcset": srcset(entries, "jpeg", url),
         "src": url(fallback["jpeg"]),
@@ -94,10 +100,13 @@ def preload_picture(photo, purpose="slide", sizes="100vw"):
     _, entries = candidates(photo, purpose)
     if not entries:
         return ""
+    # The format the <picture> offers first, so the browser uses what it preloaded.
+    fmt = "avif" if has_avif(entries) else "webp"
     return format_html(
-        '<link rel="preload" as="image" type="image/webp" imagesrcset="{}" '
+        '<link rel="preload" as="image" type="image/{}" imagesrcset="{}" '
         'imagesizes="{}" fetchpriority="high">',
-        srcset(entries, "webp", url_maker()),
+        fmt,
+        srcset(entries, fmt, url_maker()),
         LAYOUTS.get(sizes, sizes),
     )
 

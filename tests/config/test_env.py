@@ -68,3 +68,11 @@ def test_postgresql_connections_are_kept_checked_and_time_out(environ):
     assert database["CONN_MAX_AGE"] == 60
     assert database["CONN_HEALTH_CHECKS"] is True
     assert database["OPTIONS"]["connect_timeout"] == 5
+
+
+def test_the_page_cache_is_on_only_with_a_cache_every_process_shares(environ):
+    assert env.page_cache_seconds() == 0
+    environ["REDIS_URL"] = "redis://127.0.0.1:6379/3"
+    assert env.page_cache_seconds() == 600
+    environ["PAGE_CACHE_SECONDS"] = "0"
+    assert env.page_cache_seconds() == 0

@@ -48,17 +48,27 @@ def test_srcset_offers_no_entry_wider_than_the_original():
         assert srcset_widths(srcset) == [320, 480, 500]
 
 
-def test_a_slide_offers_every_width_up_to_the_slide_size_in_webp_and_jpeg():
+def test_a_slide_offers_every_width_up_to_the_slide_size_in_avif_webp_and_jpeg():
     photo = PhotoFactory(image=image_file(width=3000, height=2000))
 
     page = Images(render('{% picture photo "slide" sizes=sizes %}', photo=photo, sizes=SIZES))
 
-    source, img = page.sources[0], page.imgs[0]
-    assert source["type"] == "image/webp"
-    assert srcset_widths(source["srcset"]) == [320, 480, 720, 1080, 1440]
-    assert srcset_widths(img["srcset"]) == [320, 480, 720, 1080, 1440]
-    assert ".webp" in source["srcset"] and ".jpg" in img["srcset"]
-    assert source["sizes"] == img["sizes"] == SIZES
+    (avif, webp), img = page.sources, page.imgs[0]
+    assert (avif["type"], webp["type"]) == ("image/avif", "image/webp")
+    for srcset in (avif["srcset"], webp["srcset"], img["srcset"]):
+        assert srcset_widths(srcset) == [320, 480, 720, 1080, 1440]
+    assert ".avif" in avif["srcset"] and ".webp" in webp["srcset"] and ".jpg" in img["srcset"]
+    assert avif["sizes"] == webp["sizes"] == img["sizes"] == SIZES
+
+
+def test_a_photo_made_before_avif_renditions_is_offered_webp_and_jpeg():
+    photo = PhotoFactory(image=image_file(width=3000, height=2000))
+    for entry in photo.renditions.values():
+        del entry["avif"]
+
+    page = Images(render('{% picture photo "slide" sizes=sizes %}', photo=photo, sizes=SIZES))
+
+    assert [source["type"] for source in page.sources] == ["image/webp"]
 
 
 def test_a_360px_phone_at_2x_is_offered_a_file_about_720px_wide():
@@ -138,7 +148,9 @@ def test_preload_names_the_same_files_as_the_picture():
 
     html = render('{% preload_picture photo "slide" sizes=sizes %}', photo=photo, sizes=SIZES)
 
-    assert html.startswith('<link rel="preload" as="image" type="image/webp"')
+    # The <picture>'s first source, which the browser then takes.
+    assert html.startswith('<link rel="preload" as="image" type="image/avif"')
+    assert photo.rendition("slide", "avif").name in html
     assert f'imagesizes="{SIZES}"' in html
     assert srcset_widths(re.search(r'imagesrcset="([^"]+)"', html)[1]) == [
         320,

@@ -15,7 +15,7 @@ from django_tasks.base import TaskContext
 from django_tasks_db.models import DBTaskResult
 
 from gallery.models import Photo
-from gallery.renditions import RenditionState
+from gallery.renditions import FORMATS, WIDTHS, RenditionState
 from gallery.tasks import MAX_ATTEMPTS, make_renditions
 from tests.factories import PhotoFactory, image_file
 
@@ -59,7 +59,7 @@ def test_a_pending_photo_holds_its_place_with_a_box_of_its_shape(queue, client):
 def test_the_job_makes_the_files_and_the_page_shows_the_photo(queue, client):
     photo = PhotoFactory()
 
-    assert run_job(photo) == 12
+    assert run_job(photo) == len(WIDTHS) * len(FORMATS)
 
     photo.refresh_from_db()
     assert photo.rendition_state == RenditionState.READY

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from gallery.models import Photo
-from gallery.renditions import WIDTHS
+from gallery.renditions import FORMATS, WIDTHS
 from tests.factories import PhotoFactory
 from tests.gallery.images import BLUE, RED, camera_jpeg, upload
 
@@ -29,7 +29,7 @@ def near(colour, expected, tolerance=40):
 
 
 def all_rendition_names(photo):
-    return [entry[fmt] for entry in photo.renditions.values() for fmt in ("jpeg", "webp")]
+    return [entry[fmt] for entry in photo.renditions.values() for fmt in FORMATS]
 
 
 def new_photo(data, name="photo.jpg", **fields):
@@ -50,7 +50,7 @@ def test_saving_a_photo_makes_every_rendition_at_its_recorded_size(
     for purpose, entry in photo.renditions.items():
         expected = (min(WIDTHS[purpose], 2400), round(1600 * min(WIDTHS[purpose], 2400) / 2400))
         assert (entry["width"], entry["height"]) == expected
-        for fmt in ("jpeg", "webp"):
+        for fmt in FORMATS:
             assert stored_image(entry[fmt]).size == expected
 
 
@@ -149,10 +149,10 @@ def test_the_command_with_force_rewrites_every_rendition_in_place():
 
     call_command("regenerate_renditions", "--force", stdout=out)
 
-    assert f"{len(WIDTHS) * 2} rendition files written" in out.getvalue()
+    assert f"{len(WIDTHS) * len(FORMATS)} rendition files written" in out.getvalue()
     photo.refresh_from_db()
     folder = str(Path(photo.renditions["slide"]["jpeg"]).parent)
-    assert len(default_storage.listdir(folder)[1]) == len(WIDTHS) * 2
+    assert len(default_storage.listdir(folder)[1]) == len(WIDTHS) * len(FORMATS)
 
 
 def test_the_command_records_renditions_of_a_photo_saved_before_they_were_recorded():

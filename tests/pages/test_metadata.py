@@ -158,7 +158,8 @@ def test_slide_page_preloads_its_photo(client, essay):
     preload = head.link("preload")
     assert preload["as"] == "image"
     assert preload["fetchpriority"] == "high"
-    assert slide.photo.rendition("slide", "webp").name in preload["imagesrcset"]
+    assert slide.photo.rendition("slide", "avif").name in preload["imagesrcset"]
+    assert preload["type"] == "image/avif"
 
 
 def test_essay_page_does_not_share_a_draft_cover(client, essay):

@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from gallery.models import Photo
-from gallery.renditions import WIDTHS
+from gallery.renditions import FORMATS, WIDTHS
 from tests.admin.forms import form_data
 from tests.factories import (
     ArticleFactory,
@@ -25,7 +25,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:gallery_photo_add")
-CONTENT_TYPES = {"jpg": "image/jpeg", "webp": "image/webp"}
+CONTENT_TYPES = {"jpg": "image/jpeg", "webp": "image/webp", "avif": "image/avif"}
 
 
 def media_url(store):
@@ -37,7 +37,7 @@ def stored_files(photo):
     """The original and every rendition recorded for ``photo``, once all are recorded."""
     photo.refresh_from_db()
     assert photo.renditions.keys() == WIDTHS.keys(), "the renditions were not all made"
-    renditions = {entry[fmt] for entry in photo.renditions.values() for fmt in ("jpeg", "webp")}
+    renditions = {entry[fmt] for entry in photo.renditions.values() for fmt in FORMATS}
     return {photo.image.name, *renditions}
 
 
@@ -127,10 +127,11 @@ def test_readers_get_the_images_with_their_type_and_a_year_long_cache_lifetime(
 ):
     photo = published_photo(django_capture_on_commit_callbacks)
     urls = picture_urls(client.get(photo.get_absolute_url()))
+    avif = next(url for url in urls if url.endswith(".avif"))
     webp = next(url for url in urls if url.endswith(".webp"))
     jpeg = next(url for url in urls if url.endswith(".jpg"))
 
-    for url in (webp, jpeg, photo.image.url):
+    for url in (avif, webp, jpeg, photo.image.url):
         # A reader's browser: no credentials.
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.status == 200

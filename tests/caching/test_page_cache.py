@@ -1,0 +1,238 @@
+"""Reader pages come from the cache, and never outlive what they show.
+
+The page cache is off in the test settings; ``page_cache`` switches it on. Changes
+make pages stale once they commit, so edits here run their on-commit callbacks.
+"""
+
+import datetime
+import gzip
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+from django_tasks.base import TaskContext
+
+from caching.middleware import cacheable_response
+from gallery.tasks import make_renditions
+from tests.factories import (
+    ArticleFactory,
+    BlockFactory,
+    CrewMemberFactory,
+    GalleryFactory,
+    PersonFactory,
+    PhotoFactory,
+    SlideFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def edit(django_capture_on_commit_callbacks):
+    """Change something as an editor's save does: committed, callbacks run."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+def read(url, **headers):
+    response = Client().get(url, headers=headers)
+    return response, response.content.decode()
+
+
+def test_a_readers_second_visit_is_served_from_the_cache(page_cache):
+    ArticleFactory(headline="Soyuz lifts off")
+
+    first, _ = read("/")
+    second, page = read("/")
+
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert "Soyuz lifts off" in page
+
+
+def test_reader_pages_do_not_open_the_session_or_vary_on_the_cookie(page_cache):
+    article = ArticleFactory()
+
+    for url in ("/", article.get_absolute_url(), "/articles/", "/feeds/latest/rss/"):
+        response, _ = read(url)
+        assert response.status_code == 200, url
+        assert "Cookie" not in response.get("Vary", ""), url
+        assert not response.cookies, url
+
+
+def test_cacheable_pages_tell_browsers_to_revalidate_and_cdns_to_hold_them_briefly(page_cache):
+    response, _ = read("/")
+
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control
+    assert "max-age=0" in cache_control
+    assert "s-maxage=10" in cache_control
+    assert "stale-while-revalidate=30" in cache_control
+
+
+def test_a_reader_with_a_current_copy_gets_304_from_the_cache(page_cache):
+    ArticleFactory()
+    etag = read("/")[0]["ETag"]
+
+    response = Client().get("/", headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_pages_are_compressed_for_readers_who_take_gzip(page_cache):
+    ArticleFactory()
+
+    miss = Client().get("/", headers={"Accept-Encoding": "gzip"})
+    hit = Client().get("/", headers={"Accept-Encoding": "gzip"})
+    plain, page = read("/")
+
+    assert miss["Content-Encoding"] == "gzip"
+    assert hit["Content-Encoding"] == "gzip" and hit["X-Cache"] == "hit"
+    assert "Content-Encoding" not in plain
+    assert "<html" in page
+    assert gzip.decompress(hit.content).decode() == page
+
+
+def headline(article, text):
+    article.headline = text
+    article.save()
+
+
+def rename(obj, field, text):
+    setattr(obj, field, text)
+    obj.save()
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["article", "block", "photo", "slide", "essay", "person", "mission", "launch site"],
+)
+def test_an_edit_to_anything_a_page_shows_is_seen_at_once(page_cache, edit, case):
+    if case == "article":
+        thing = ArticleFactory()
+        url, field, change = thing.get_absolute_url(), "headline", "Liftoff at 11:12 UTC"
+    elif case == "block":
+        thing = BlockFactory()
+        url, field, change = thing.article.get_absolute_url(), "text", "<p>New paragraph.</p>"
+    elif case == "photo":
+        thing = PhotoFactory()
+        url, field, change = thing.get_absolute_url(), "caption", "A new caption."
+    elif case == "slide":
+        thing = SlideFactory()
+        url, field, change = thing.gallery.get_absolute_url(), "caption", "The slide's caption."
+    elif case == "essay":
+        thing = GalleryFactory()
+        url, field, change = "/essays/", "title", "Expedition 56 in photos"
+    elif case == "person":
+        thing = PersonFactory()
+        url, field, change = thing.get_absolute_url(), "name", "Serena Auñón-Chancellor"
+    elif case == "mission":
+        thing = CrewMemberFactory().mission
+        url, field, change = thing.get_absolute_url(), "name", "Soyuz MS-09"
+    else:
+        thing = CrewMemberFactory().mission.launch_site
+        url, field, change = (
+            thing.missions.get().get_absolute_url(),
+            "name",
+            "Baikonur Cosmodrome",
+        )
+    read(url)
+    assert read(url)[0]["X-Cache"] == "hit"
+
+    edit(lambda: rename(thing, field, change))
+
+    response, page = read(url)
+    assert response["X-Cache"] == "miss"
+    assert change.replace("<p>", "").replace("</p>", "").replace("'", "&#x27;") in page
+
+
+def test_an_unpublished_article_is_gone_from_cached_pages_at_once(page_cache, edit):
+    article = ArticleFactory(headline="Going back to draft")
+    read("/")
+    read(article.get_absolute_url())
+
+    edit(lambda: rename(article, "status", "draft"))
+
+    assert "Going back to draft" not in read("/")[1]
+    assert read(article.get_absolute_url())[0].status_code == 404
+
+
+def test_a_deleted_article_is_gone_from_cached_pages_at_once(page_cache, edit):
+    article = ArticleFactory(headline="Deleted story")
+    read("/")
+
+    edit(article.delete)
+
+    assert "Deleted story" not in read("/")[1]
+
+
+def test_a_scheduled_article_appears_at_its_second(page_cache, time_machine):
+    now = timezone.now().replace(microsecond=0)
+    time_machine.move_to(now, tick=False)
+    ArticleFactory(headline="Scheduled story", publish_at=now + datetime.timedelta(seconds=90))
+    assert "Scheduled story" not in read("/")[1]
+    assert read("/")[0]["X-Cache"] == "hit"
+
+    time_machine.move_to(now + datetime.timedelta(seconds=89), tick=False)
+    assert "Scheduled story" not in read("/")[1]
+    time_machine.move_to(now + datetime.timedelta(seconds=90), tick=False)
+    assert "Scheduled story" in read("/")[1]
+
+
+def test_staff_are_never_served_from_the_cache_nor_fill_it(page_cache, editor_client):
+    draft = ArticleFactory(headline="Draft story", draft=True)
+
+    preview = editor_client.get(draft.get_absolute_url())
+    again = editor_client.get(draft.get_absolute_url())
+
+    assert preview.status_code == again.status_code == 200
+    assert "X-Cache" not in preview and "X-Cache" not in again
+    assert read(draft.get_absolute_url())[0].status_code == 404
+
+
+def test_a_reader_with_a_session_is_never_served_from_the_cache(page_cache, reader_client):
+    ArticleFactory()
+    read("/")
+
+    response = reader_client.get("/")
+
+    assert "X-Cache" not in response
+
+
+def test_the_admin_and_the_health_check_are_never_cached(page_cache, editor_client):
+    assert "X-Cache" not in Client().get("/admin/login/")
+    assert "X-Cache" not in Client().get("/healthz")
+
+
+def test_a_page_holding_a_csrf_token_is_not_stored(rf):
+    request = rf.get("/")
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    response = Client().get("/robots.txt")
+
+    assert not cacheable_response(request, response)
+
+
+def test_a_photo_whose_renditions_become_ready_shows_at_once(page_cache, settings, edit):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    photo = PhotoFactory()
+    assert "<picture" not in read(photo.get_absolute_url())[1]
+
+    context = TaskContext(task_result=SimpleNamespace(attempts=1))
+    edit(lambda: make_renditions.call(context, photo.pk, photo.image.name))
+
+    assert "<picture" in read(photo.get_absolute_url())[1]
