@@ -1,33 +1,45 @@
 """Writing records into the search index, and reading readers' searches from it."""
 
 from django.db import transaction
-from django.db.models import Q
 
 from .backends import get_backend
 from .documents import KIND_OF_MODEL, SOURCES
 from .models import SearchEntry
-from .text import folded
+
+# Records read and entries written per statement when indexing many at once.
+BATCH_SIZE = 1000
+WRITTEN_FIELDS = ["url", "title", "keywords", "body"]
+
+
+def entry_for(kind, obj):
+    """The unsaved entry of ``obj``, with what the database's backend adds to it."""
+    document = SOURCES[kind].document(obj)
+    title = f"{document.title} {document.keywords}"
+    return SearchEntry(
+        kind=kind,
+        object_id=obj.pk,
+        url=document.url,
+        title=document.title[:300],
+        keywords=document.keywords,
+        body=document.body,
+        **get_backend().index_fields(title, document.body),
+    )
+
+
+def write(entries):
+    """Insert ``entries``, or refresh the ones already in the index, a batch a statement."""
+    SearchEntry.objects.bulk_create(
+        entries,
+        batch_size=BATCH_SIZE,
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=WRITTEN_FIELDS + get_backend().INDEX_FIELDS,
+    )
 
 
 def index_object(obj):
     """Create or refresh the entry of ``obj`` (any searchable record)."""
-    kind = KIND_OF_MODEL[type(obj)]
-    document = SOURCES[kind].document(obj)
-    with transaction.atomic():
-        entry, _ = SearchEntry.objects.update_or_create(
-            kind=kind,
-            object_id=obj.pk,
-            defaults={
-                "url": document.url,
-                "title": document.title[:300],
-                "keywords": document.keywords,
-                "body": document.body,
-                "title_folded": folded(f"{document.title} {document.keywords}"),
-                "body_folded": folded(document.body),
-            },
-        )
-        get_backend().update_vector(entry)
-    return entry
+    write([entry_for(KIND_OF_MODEL[type(obj)], obj)])
 
 
 def index_by_pk(model, pk):
@@ -52,27 +64,22 @@ def rebuild():
     counts = {}
     with transaction.atomic():
         for kind, source in SOURCES.items():
-            count = 0
-            for obj in source.for_indexing().iterator(chunk_size=200):
-                index_object(obj)
-                count += 1
+            count, batch = 0, []
+            for obj in source.for_indexing().iterator(chunk_size=BATCH_SIZE):
+                batch.append(entry_for(kind, obj))
+                if len(batch) == BATCH_SIZE:
+                    write(batch)
+                    count, batch = count + len(batch), []
+            write(batch)
+            counts[kind] = count + len(batch)
             SearchEntry.objects.filter(kind=kind).exclude(
                 object_id__in=source.model._default_manager.values("pk")
             ).delete()
-            counts[kind] = count
     return counts
 
 
-def visible_entries():
-    """Entries whose record readers may see right now."""
-    visible = Q()
-    for kind, source in SOURCES.items():
-        visible |= Q(kind=kind, object_id__in=source.visible().values("pk"))
-    return SearchEntry.objects.filter(visible)
-
-
-def search(terms):
-    """Entries matching every term, title matches first; none for no terms."""
-    if not terms:
+def search(query):
+    """Visible entries matching ``query`` (search.query.Query), best first; none for none."""
+    if not query:
         return SearchEntry.objects.none()
-    return get_backend().search(visible_entries(), terms)
+    return get_backend().search(query)

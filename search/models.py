@@ -1,9 +1,11 @@
 """The search index: one row per searchable record, kept in step by signals.
 
-Each row holds the text readers search (plain, and folded for SQLite) and, on
-PostgreSQL, a weighted search vector. Whether a reader may see the record is
-never copied here: every search asks the record's own ``published()`` queryset,
-so a scheduled article turns up by itself and an unpublished one drops out.
+Each row holds the text results show and what the database's full-text index
+reads: on SQLite the folded text (indexed by FTS5, migration 0002), on
+PostgreSQL a weighted search vector (indexed by GIN, migration 0001). Whether a
+reader may see the record is never copied here: every search asks the record's
+own ``published()`` queryset, so a scheduled article turns up by itself and an
+unpublished one drops out.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -26,7 +28,8 @@ class SearchEntry(models.Model):
     # Text that counts as much as the title: other spellings of a person's name.
     keywords = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # " word word " folded (lower case, no accents), for word-prefix LIKE matches.
+    # SQLite only: " word word " folded (lower case, no accents), the text of the
+    # FTS5 index that triggers keep in step (migration 0002).
     title_folded = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
     # PostgreSQL only: title and keywords weighted A, body B, accents removed by

@@ -3,7 +3,8 @@ from django.shortcuts import render
 
 from . import highlight, index
 from .models import Kind
-from .text import MAX_QUERY_LENGTH, terms
+from .query import parse
+from .text import MAX_QUERY_LENGTH
 
 RESULTS_PER_PAGE = 10
 
@@ -15,12 +16,17 @@ def clean_query(raw):
 
 
 def search(request):
-    """The search page: every published record matching all words of ``q``."""
+    """The search page: every published record matching all words of ``q``.
+
+    A name in ``q`` also matches its other spellings (search.query).
+    """
     raw = request.GET.get("q", "")
     shortened = len(raw) > MAX_QUERY_LENGTH
     query = clean_query(raw[:MAX_QUERY_LENGTH])
-    query_terms = terms(query)
-    page = Paginator(index.search(query_terms), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    parsed = parse(query)
+    # Other spellings of a name in the query are highlighted too.
+    query_terms = parsed.words
+    page = Paginator(index.search(parsed), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = [
         {
             "entry": entry,

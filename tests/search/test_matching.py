@@ -143,3 +143,20 @@ def test_a_person_named_in_the_query_ranks_above_stories_mentioning_them(client,
         serena.get_absolute_url(),
         article.get_absolute_url(),
     ]
+
+
+def test_the_last_word_matches_as_the_reader_types_it(client, serena):
+    for typed in ["serena a", "serena auñ", "serena aunon-chanc"]:
+        assert result_urls(search(client, typed)) == [serena.get_absolute_url()], typed
+
+
+def test_the_snippet_is_the_text_around_a_match_deep_in_the_body(client):
+    article = ArticleFactory(headline="Crew reaches orbit", standfirst="")
+    filler = " ".join(f"word{n}" for n in range(60))
+    BlockFactory(article=article, text=f"<p>{filler} The Soyuz docked at Rassvet. {filler}</p>")
+
+    result = search(client, "rassvet").context["results"][0]
+
+    assert result["snippet"].startswith("… ")
+    assert "docked at <mark>Rassvet</mark>." in result["snippet"]
+    assert result["snippet"].endswith(" …")

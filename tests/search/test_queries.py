@@ -46,6 +46,64 @@ def test_an_odd_query_gets_a_normal_page(client, query):
     assert "<img src=x" not in page
 
 
+# The content's article is "Soyuz rocket launch". Were these full-text query syntax
+# (FTS5's or PostgreSQL's), each would find it; as words, each asks for a word that
+# no record has.
+SYNTAX_AS_WORDS = [
+    "soyuz OR zebra",
+    "soyuz | zebra",
+    "soyuz NOT zebra",
+    "soyuz -zebra",
+    "soyuz !zebra",
+    "NEAR(soyuz rocket)",
+    "NEAR(soyuz rocket, 5)",
+    "title_folded:soyuz",
+    "{title_folded body_folded}: soyuz",
+    "title:soyuz",
+]
+
+
+@pytest.mark.parametrize("query", SYNTAX_AS_WORDS)
+def test_search_syntax_is_read_as_words(client, query):
+    response = search(client, query)
+
+    assert response.status_code == 200
+    assert response.context["results"] == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"soyuz',
+        'soyuz"',
+        '"soyuz rocket"',
+        "soyuz*",
+        "*soyuz",
+        "(soyuz",
+        "soyuz)",
+        "^soyuz",
+        "+soyuz",
+        "soyuz:*",
+        "soyuz & rocket",
+        "soyuz <-> rocket",
+        "soyuz; rocket",
+    ],
+)
+def test_syntax_characters_around_words_only_separate_them(client, query):
+    response = search(client, query)
+
+    assert response.status_code == 200
+    assert len(response.context["results"]) == 1
+
+
+@pytest.mark.parametrize("query", ['"', "*", "(", ")", "-", "^", ":", '""*', "( ) * -"])
+def test_syntax_characters_alone_are_nothing_to_search_for(client, query):
+    response = search(client, query)
+
+    assert response.status_code == 200
+    assert "There is nothing to search for" in response.content.decode()
+
+
 def test_the_query_is_shown_back_escaped(client):
     response = search(client, "<b>soyuz</b>")
 
