@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
@@ -11,15 +11,35 @@ from . import metadata
 from .models import Article, Block, Byline
 
 
+def showing_one_of(photos):
+    """Blocks whose photo is one of ``photos``.
+
+    EXISTS looks up each block's own photo. ``photo__in=photos`` lists every photo
+    of the library first, and on SQLite then walks that list: tens of thousands of
+    photos on each page of a big site.
+    """
+    return Exists(photos.filter(pk=OuterRef("photo_id")))
+
+
+def by_key(photos):
+    """``photos`` for a prefetch, which looks them up by primary key.
+
+    EXISTS checks each photo found by its key. With the published() filter on the
+    prefetch itself, SQLite (which has no statistics unless ANALYZE ran) walks its
+    index of every published photo instead, to find a dozen.
+    """
+    return Photo.objects.filter(Exists(photos.filter(pk=OuterRef("pk"))))
+
+
 def article_cards(articles):
     """What an article card shows (lead photo, authors) in a fixed number of queries."""
     published_photos = Photo.objects.published()
     return articles.prefetch_related(
-        Prefetch("hero_photo", queryset=published_photos),
+        Prefetch("hero_photo", queryset=by_key(published_photos)),
         Prefetch("bylines", queryset=Byline.objects.select_related("person")),
         Prefetch(
             "blocks",
-            queryset=Block.objects.filter(photo__in=published_photos).select_related("photo"),
+            queryset=Block.objects.filter(showing_one_of(published_photos)).select_related("photo"),
             to_attr="photo_blocks",
         ),
     )
@@ -62,17 +82,17 @@ class ArticleDetailView(PublishedDetailMixin, DetailView):
             # prefetch and with it the published() filter and the slide count.
             .select_related("mission__launch_site")
             .prefetch_related(
-                Prefetch("hero_photo", queryset=photos),
+                Prefetch("hero_photo", queryset=by_key(photos)),
                 Prefetch(
                     "bylines",
                     queryset=Byline.objects.select_related("person").prefetch_related(
-                        Prefetch("person__portrait", queryset=published_photos)
+                        Prefetch("person__portrait", queryset=by_key(published_photos))
                     ),
                 ),
                 Prefetch(
                     "blocks",
                     queryset=Block.objects.filter(
-                        Q(photo__isnull=True) | Q(photo__in=photos)
+                        Q(photo__isnull=True) | showing_one_of(photos)
                     ).select_related("photo"),
                 ),
                 Prefetch(

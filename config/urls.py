@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from articles import views as article_views
 from articles.feeds import AuthorAtomFeed, AuthorFeed, LatestAtomFeed, LatestFeed
 from articles.sitemaps import ArticleSitemap
-from gallery.sitemaps import GallerySitemap, SlideSitemap
+from gallery.sitemaps import GallerySitemap, PhotoPageSitemap, SlideSitemap
 from missions.feeds import MissionAtomFeed, MissionFeed
 from missions.sitemaps import MissionSitemap, PersonSitemap
 from operations import views as operations_views
@@ -20,6 +20,7 @@ sitemaps = {
     "articles": ArticleSitemap,
     "essays": GallerySitemap,
     "slides": SlideSitemap,
+    "photos": PhotoPageSitemap,
     "missions": MissionSitemap,
     "people": PersonSitemap,
 }
@@ -38,7 +39,21 @@ urlpatterns = [
     path("", article_views.home, name="home"),
     path("search/", include("search.urls")),
     path("feeds/", include((feed_patterns, "feeds"))),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of the sections' files, each file a page of at most SITEMAP_LIMIT
+    # addresses (?p=2 and on): one file of every page would outgrow the protocol's
+    # limits and take seconds to make.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

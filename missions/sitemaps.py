@@ -1,35 +1,20 @@
-from django.db.models import Prefetch
-
-from gallery.models import Photo
 from gallery.sitemaps import PhotoSitemap
 
 from .models import Mission, Person
 
-# As many photos as a mission or person page shows.
-PAGE_PHOTOS = 24
-
 
 class MissionSitemap(PhotoSitemap):
-    def items(self):
-        return Mission.objects.prefetch_related(
-            Prefetch(
-                "photos",
-                queryset=Photo.objects.published()[:PAGE_PHOTOS],
-                to_attr="page_photos",
-            )
-        )
+    """Mission pages. Their photos are in the photos section, each at its own page."""
 
-    def photos(self, mission):
-        return mission.page_photos
+    def items(self):
+        return Mission.objects.only("slug", "updated_at").order_by("pk")
 
 
 class PersonSitemap(PhotoSitemap):
-    def items(self):
-        published = Photo.objects.published()
-        return Person.objects.prefetch_related(
-            Prefetch("portrait", queryset=published),
-            Prefetch("photos", queryset=published[:PAGE_PHOTOS], to_attr="page_photos"),
-        )
+    """Person pages with their portraits. The photos of them are in the photos section."""
 
-    def photos(self, person):
-        return [person.portrait, *person.page_photos]
+    def items(self):
+        return Person.objects.only("slug", "updated_at", "portrait").order_by("pk")
+
+    def page_photo_ids(self, people):
+        return [[person.portrait_id] for person in people]

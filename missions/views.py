@@ -1,8 +1,10 @@
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
-from articles.views import article_cards
+from articles.views import article_cards, by_key
 from gallery.models import Gallery, Photo
 from gallery.views import gallery_cards
 from publishing.metadata import trail_data
@@ -10,6 +12,42 @@ from publishing.views import ListPageMixin
 
 from . import metadata
 from .models import CrewMember, Mission, Person
+
+# How much of each list of work a mission's or a person's page shows at a time.
+ARTICLES_PER_PAGE = 12
+ESSAYS_PER_PAGE = 12
+MENTIONS_PER_PAGE = 24
+PHOTOS_PER_PAGE = 24
+# Unique orders, so that no item shows on two pages or on none.
+STORY_ORDER = ("-publish_at", "-pk")
+PHOTO_ORDER = ("-publish_at", "title", "pk")
+
+
+def paginate_together(request, lists):
+    """Page ``?page=`` of each of ``lists`` ({name: (queryset, per page)}).
+
+    The lists turn over together, so one set of page links serves them all: there
+    are as many pages as the longest list needs, a shorter list shows nothing on the
+    pages past its end, and a page past the last is a 404, as on the list pages.
+    Returns the longest list's page (for the links) and each list's items.
+    """
+    paginators = {name: Paginator(items, per_page) for name, (items, per_page) in lists.items()}
+    longest = max(paginators.values(), key=lambda paginator: paginator.num_pages)
+    try:
+        page_obj = longest.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
+    shown = {}
+    for name, paginator in paginators.items():
+        if paginator is longest:
+            # The same page object: the links ask it for its length, a second one
+            # would query the list again.
+            shown[name] = page_obj.object_list
+        elif page_obj.number <= paginator.num_pages:
+            shown[name] = paginator.page(page_obj.number).object_list
+        else:
+            shown[name] = []
+    return page_obj, shown
 
 
 class MissionListView(ListPageMixin, ListView):
@@ -31,7 +69,7 @@ class MissionDetailView(DetailView):
             Prefetch(
                 "crew_members",
                 queryset=CrewMember.objects.select_related("person").prefetch_related(
-                    Prefetch("person__portrait", queryset=Photo.objects.published())
+                    Prefetch("person__portrait", queryset=by_key(Photo.objects.published()))
                 ),
             )
         )
@@ -39,9 +77,28 @@ class MissionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         mission = self.object
-        context["articles"] = article_cards(Article.objects.published().filter(mission=mission))
-        context["galleries"] = gallery_cards(Gallery.objects.published().filter(mission=mission))
-        context["photos"] = Photo.objects.published().filter(mission=mission)[:24]
+        context["page_obj"], shown = paginate_together(
+            self.request,
+            {
+                "articles": (
+                    article_cards(Article.objects.published().filter(mission=mission)).order_by(
+                        *STORY_ORDER
+                    ),
+                    ARTICLES_PER_PAGE,
+                ),
+                "galleries": (
+                    gallery_cards(Gallery.objects.published().filter(mission=mission)).order_by(
+                        *STORY_ORDER
+                    ),
+                    ESSAYS_PER_PAGE,
+                ),
+                "photos": (
+                    Photo.objects.published().filter(mission=mission).order_by(*PHOTO_ORDER),
+                    PHOTOS_PER_PAGE,
+                ),
+            },
+        )
+        context.update(shown)
         context["breadcrumbs"] = trail = metadata.mission_trail(mission)
         context["structured_data"] = trail_data(self.request, trail)
         return context
@@ -54,7 +111,7 @@ class PersonListView(ListPageMixin, ListView):
 
     def get_queryset(self):
         return Person.objects.prefetch_related(
-            Prefetch("portrait", queryset=Photo.objects.published())
+            Prefetch("portrait", queryset=by_key(Photo.objects.published()))
         )
 
 
@@ -63,18 +120,35 @@ class PersonDetailView(DetailView):
 
     def get_queryset(self):
         return Person.objects.prefetch_related(
-            Prefetch("portrait", queryset=Photo.objects.published())
+            Prefetch("portrait", queryset=by_key(Photo.objects.published()))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        context["articles"] = article_cards(Article.objects.published().filter(authors=person))
         context["crew_places"] = person.crew_places.select_related("mission__launch_site").order_by(
             "-mission__launch_at"
         )
-        context["photos"] = Photo.objects.published().filter(people=person)[:24]
-        context["mentioned_in"] = Article.objects.published().filter(people=person)
+        context["page_obj"], shown = paginate_together(
+            self.request,
+            {
+                "articles": (
+                    article_cards(Article.objects.published().filter(authors=person)).order_by(
+                        *STORY_ORDER
+                    ),
+                    ARTICLES_PER_PAGE,
+                ),
+                "mentioned_in": (
+                    Article.objects.published().filter(people=person).order_by(*STORY_ORDER),
+                    MENTIONS_PER_PAGE,
+                ),
+                "photos": (
+                    Photo.objects.published().filter(people=person).order_by(*PHOTO_ORDER),
+                    PHOTOS_PER_PAGE,
+                ),
+            },
+        )
+        context.update(shown)
         context["breadcrumbs"] = trail = metadata.person_trail(person)
         context["structured_data"] = metadata.person_data(self.request, person, trail)
         return context

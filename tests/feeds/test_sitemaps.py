@@ -1,7 +1,9 @@
-"""sitemap.xml: every published page with its update time and its photos; robots.txt."""
+"""sitemap.xml: an index of section files listing every published page with its update
+time and its photos; robots.txt."""
 
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -9,6 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gallery.models import Photo
+from gallery.renditions import RenditionState
+from gallery.sitemaps import PhotoSitemap
 from tests.factories import (
     ArticleFactory,
     BlockFactory,
@@ -26,24 +31,96 @@ NS = {
     "image": "http://www.google.com/schemas/sitemap-image/1.1",
 }
 SERVER = "http://testserver"
+SECTIONS = ["articles", "essays", "slides", "photos", "missions", "people"]
+
+
+def xml(client, address):
+    """The parsed XML document at ``address`` (absolute or a path)."""
+    parts = urlsplit(address)
+    response = client.get(f"{parts.path}?{parts.query}" if parts.query else parts.path)
+    assert response.status_code == 200, address
+    assert response["Content-Type"] == "application/xml"
+    return ET.fromstring(response.content)
+
+
+def section_files(client):
+    """The addresses of the section files the index lists, in its order."""
+    index = xml(client, reverse("sitemap"))
+    return [loc.text for loc in index.findall("sm:sitemap/sm:loc", namespaces=NS)]
 
 
 def sitemap(client):
-    """{page address: {"lastmod": ..., "images": [...]}} as sitemap.xml lists them."""
-    response = client.get(reverse("sitemap"))
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=NS): {
-            "lastmod": url.findtext("sm:lastmod", namespaces=NS),
-            "images": [loc.text for loc in url.findall("image:image/image:loc", namespaces=NS)],
-        }
-        for url in root.findall("sm:url", namespaces=NS)
-    }
+    """{page address: {"lastmod": ..., "images": [...]}} of every file the index lists."""
+    pages = {}
+    for address in section_files(client):
+        for url in xml(client, address).findall("sm:url", namespaces=NS):
+            pages[url.findtext("sm:loc", namespaces=NS)] = {
+                "lastmod": url.findtext("sm:lastmod", namespaces=NS),
+                "images": [loc.text for loc in url.findall("image:image/image:loc", namespaces=NS)],
+            }
+    return pages
 
 
 def absolute(path):
     return f"{SERVER}{path}"
+
+
+def section(name):
+    return absolute(reverse("sitemap_section", args=[name]))
+
+
+@pytest.fixture
+def files_of_two(monkeypatch):
+    """Sitemap files of at most two pages each, so that three of a kind need two files."""
+    monkeypatch.setattr(PhotoSitemap, "limit", 2)
+
+
+def test_the_index_lists_a_file_for_every_section(client):
+    assert section_files(client) == [section(name) for name in SECTIONS]
+
+
+def test_a_section_larger_than_a_file_is_split_into_numbered_files(client, files_of_two):
+    ArticleFactory.create_batch(3)
+
+    assert section_files(client)[:2] == [section("articles"), section("articles") + "?p=2"]
+
+
+def test_the_files_of_a_section_list_each_page_once(client, files_of_two):
+    articles = ArticleFactory.create_batch(3)
+
+    first = xml(client, section("articles")).findall("sm:url/sm:loc", namespaces=NS)
+    second = xml(client, section("articles") + "?p=2").findall("sm:url/sm:loc", namespaces=NS)
+
+    assert len(first) == 2
+    assert sorted(loc.text for loc in first + second) == sorted(
+        absolute(article.get_absolute_url()) for article in articles
+    )
+
+
+def test_a_file_past_the_last_of_a_section_is_not_found(client, files_of_two):
+    ArticleFactory.create_batch(3)
+
+    response = client.get(reverse("sitemap_section", args=["articles"]), {"p": 3})
+
+    assert response.status_code == 404
+
+
+def test_an_unknown_section_is_not_found(client):
+    response = client.get(reverse("sitemap_section", args=["drafts"]))
+
+    assert response.status_code == 404
+
+
+def test_every_section_file_is_a_valid_urlset(client):
+    BlockFactory(article=ArticleFactory(hero_photo=PhotoFactory()), photo_block=True)
+    SlideFactory()
+    MissionFactory()
+    PersonFactory(portrait=PhotoFactory())
+
+    for address in section_files(client):
+        root = xml(client, address)
+        assert root.tag == f"{{{NS['sm']}}}urlset", address
+        assert root.findall("sm:url", namespaces=NS), address
 
 
 def test_the_sitemap_lists_every_kind_of_published_page(client):
@@ -58,6 +135,7 @@ def test_the_sitemap_lists_every_kind_of_published_page(client):
         absolute(article.get_absolute_url()),
         absolute(slide.gallery.get_absolute_url()),
         absolute(slide.get_absolute_url()),
+        absolute(slide.photo.get_absolute_url()),
         absolute(mission.get_absolute_url()),
         absolute(person.get_absolute_url()),
     }
@@ -74,11 +152,15 @@ def test_the_sitemap_lists_each_slide_permalink_of_an_essay(client):
     assert absolute(slides[0].get_absolute_url()).startswith(absolute(gallery.get_absolute_url()))
 
 
-def test_drafts_and_scheduled_items_are_not_in_the_sitemap(client):
+def test_drafts_and_scheduled_items_are_not_in_the_sitemap(client, files_of_two):
     draft_article = ArticleFactory(draft=True)
     scheduled_article = ArticleFactory(scheduled=True)
     draft_essay_slide = SlideFactory(gallery=GalleryFactory(draft=True))
     draft_photo_slide = SlideFactory(photo=PhotoFactory(draft=True))
+    scheduled_photo = PhotoFactory(scheduled=True)
+    # Enough published pages of each kind for a second file.
+    ArticleFactory.create_batch(3)
+    SlideFactory.create_batch(3)
 
     pages = sitemap(client)
 
@@ -88,6 +170,8 @@ def test_drafts_and_scheduled_items_are_not_in_the_sitemap(client):
         draft_essay_slide.gallery.get_absolute_url(),
         draft_essay_slide.get_absolute_url(),
         draft_photo_slide.get_absolute_url(),
+        draft_photo_slide.photo.get_absolute_url(),
+        scheduled_photo.get_absolute_url(),
     ]:
         assert absolute(url) not in pages
     assert absolute(draft_photo_slide.gallery.get_absolute_url()) in pages
@@ -146,23 +230,24 @@ def test_a_slide_permalink_lists_its_photo(client):
     assert page["images"] == [absolute(slide.photo.full_jpeg.url)]
 
 
-def test_mission_and_person_pages_list_the_published_photos_they_show(client):
-    mission = MissionFactory()
-    person = PersonFactory()
-    shown = PhotoFactory(mission=mission)
-    shown.people.add(person)
-    hidden = PhotoFactory(mission=mission, draft=True)
-    hidden.people.add(person)
-    person.portrait = PhotoFactory()
-    person.save()
+def test_a_photo_page_lists_its_photo(client):
+    photo = PhotoFactory(mission=MissionFactory())
+
+    page = sitemap(client)[absolute(photo.get_absolute_url())]
+
+    assert page["images"] == [absolute(photo.full_jpeg.url)]
+
+
+def test_a_person_page_lists_their_published_portrait(client):
+    shown = PersonFactory(portrait=PhotoFactory())
+    hidden = PersonFactory(portrait=PhotoFactory(draft=True))
 
     pages = sitemap(client)
 
-    assert pages[absolute(mission.get_absolute_url())]["images"] == [absolute(shown.full_jpeg.url)]
-    assert pages[absolute(person.get_absolute_url())]["images"] == [
-        absolute(person.portrait.full_jpeg.url),
-        absolute(shown.full_jpeg.url),
+    assert pages[absolute(shown.get_absolute_url())]["images"] == [
+        absolute(shown.portrait.full_jpeg.url)
     ]
+    assert pages[absolute(hidden.get_absolute_url())]["images"] == []
 
 
 def test_a_draft_photo_is_never_listed_as_an_image(client):
@@ -170,17 +255,34 @@ def test_a_draft_photo_is_never_listed_as_an_image(client):
     article = ArticleFactory(hero_photo=draft)
     BlockFactory(article=article, photo=draft, text="")
     GalleryFactory(cover=draft)
+    PersonFactory(portrait=draft)
 
-    response = client.get(reverse("sitemap"))
+    pages = sitemap(client)
 
-    assert draft.image.name.split("/")[1] not in response.content.decode()
+    folder = draft.image.name.split("/")[1]
+    assert not any(folder in image for page in pages.values() for image in page["images"])
 
 
-def test_the_sitemap_asks_for_a_fixed_number_of_queries(client):
+def test_a_photo_is_listed_as_an_image_only_once_its_renditions_are_ready(client):
+    """Pages leave a photo out until its files are made; the sitemap too."""
+    photo = PhotoFactory()
+    article = ArticleFactory(hero_photo=photo)
+    Photo.objects.filter(pk=photo.pk).update(rendition_state=RenditionState.PENDING)
+
+    pages = sitemap(client)
+
+    assert pages[absolute(article.get_absolute_url())]["images"] == []
+    assert pages[absolute(photo.get_absolute_url())]["images"] == []
+
+
+def test_the_index_and_each_file_ask_for_a_fixed_number_of_queries(client):
     def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            client.get(reverse("sitemap"))
-        return len(queries)
+        counts = []
+        for address in [absolute(reverse("sitemap")), *section_files(client)]:
+            with CaptureQueriesContext(connection) as queries:
+                xml(client, address)
+            counts.append(len(queries))
+        return counts
 
     def add_pages():
         mission = MissionFactory()

@@ -1,8 +1,12 @@
-"""Mission and person pages show published work only."""
+"""Mission and person pages show published work only, a page at a time."""
+
+import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from missions import views
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -75,3 +79,135 @@ def test_person_page_hides_draft_photos_of_them(client, shows_photo):
     response = client.get(person.get_absolute_url())
 
     assert not shows_photo(response, hidden)
+
+
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def two_per_page(monkeypatch):
+    """Two of each list per page, so that three stories need two pages."""
+    for name in ("ARTICLES_PER_PAGE", "ESSAYS_PER_PAGE", "MENTIONS_PER_PAGE", "PHOTOS_PER_PAGE"):
+        monkeypatch.setattr(views, name, 2)
+
+
+@pytest.fixture
+def author():
+    """A reporter with three articles, newest first: C, B, A."""
+    person = PersonFactory(name="Tariq Malik")
+    for days, headline in [(3, "Story A"), (2, "Story B"), (1, "Story C")]:
+        BylineFactory(person=person, article__headline=headline, article__publish_at=days_ago(days))
+    return person
+
+
+@pytest.fixture
+def mission():
+    """A mission with three articles, newest first: C, B, A, and one photo."""
+    mission = MissionFactory(name="Soyuz MS-09")
+    for days, headline in [(3, "Story A"), (2, "Story B"), (1, "Story C")]:
+        ArticleFactory(mission=mission, headline=headline, publish_at=days_ago(days))
+    return mission
+
+
+def test_person_page_shows_the_first_page_of_their_articles(client, two_per_page, author):
+    page = client.get(author.get_absolute_url()).content.decode()
+
+    assert "Story C" in page
+    assert "Story B" in page
+    assert "Story A" not in page
+    assert "Page 1 of 2" in page
+
+
+def test_person_page_two_shows_the_rest_of_their_articles(client, two_per_page, author):
+    response = client.get(author.get_absolute_url(), {"page": 2})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Story A" in page
+    assert "Story B" not in page
+    assert "Page 2 of 2" in page
+
+
+def test_person_page_turns_over_the_articles_that_mention_them(client, two_per_page):
+    person = PersonFactory()
+    for days, headline in [(3, "Story A"), (2, "Story B"), (1, "Story C")]:
+        ArticleFactory(headline=headline, publish_at=days_ago(days)).people.add(person)
+
+    first = client.get(person.get_absolute_url()).content.decode()
+    second = client.get(person.get_absolute_url(), {"page": 2}).content.decode()
+
+    assert "Story C" in first and "Story A" not in first
+    assert "Story A" in second and "Story C" not in second
+
+
+def test_person_page_turns_over_the_photos_of_them(client, two_per_page, quick_photo):
+    person = PersonFactory()
+    for days, title in [(3, "Photo A"), (2, "Photo B"), (1, "Photo C")]:
+        quick_photo(title=title, publish_at=days_ago(days)).people.add(person)
+
+    first = client.get(person.get_absolute_url()).content.decode()
+    second = client.get(person.get_absolute_url(), {"page": 2}).content.decode()
+
+    assert "Photo C" in first and "Photo A" not in first
+    assert "Photo A" in second and "Photo C" not in second
+
+
+def test_mission_page_shows_the_first_page_of_its_articles(client, two_per_page, mission):
+    page = client.get(mission.get_absolute_url()).content.decode()
+
+    assert "Story C" in page
+    assert "Story B" in page
+    assert "Story A" not in page
+    assert "Page 1 of 2" in page
+
+
+def test_mission_page_two_shows_the_rest_of_its_articles(client, two_per_page, mission):
+    response = client.get(mission.get_absolute_url(), {"page": 2})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Story A" in page
+    assert "Story B" not in page
+
+
+def test_mission_page_turns_over_its_photos(client, two_per_page, quick_photo):
+    mission = MissionFactory()
+    for days, title in [(3, "Photo A"), (2, "Photo B"), (1, "Photo C")]:
+        quick_photo(title=title, mission=mission, publish_at=days_ago(days))
+
+    first = client.get(mission.get_absolute_url()).content.decode()
+    second = client.get(mission.get_absolute_url(), {"page": 2}).content.decode()
+
+    assert "Photo C" in first and "Photo A" not in first
+    assert "Photo A" in second and "Photo C" not in second
+
+
+def test_a_list_that_ended_is_left_off_the_later_pages(client, two_per_page, mission):
+    """Page 2 holds the third article only: the empty lists of photos and essays, said
+    on page 1, are not said again."""
+    page = client.get(mission.get_absolute_url(), {"page": 2}).content.decode()
+
+    assert "No photos yet." not in page
+    assert "No essays yet." not in page
+
+
+@pytest.mark.parametrize("number", ["3", "0", "last-but-one"])
+def test_a_person_page_out_of_range_is_not_found(client, two_per_page, author, number):
+    response = client.get(author.get_absolute_url(), {"page": number})
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("number", ["3", "0", "last-but-one"])
+def test_a_mission_page_out_of_range_is_not_found(client, two_per_page, mission, number):
+    response = client.get(mission.get_absolute_url(), {"page": number})
+
+    assert response.status_code == 404
+
+
+def test_a_person_with_nothing_to_list_has_one_page(client):
+    person = PersonFactory()
+
+    assert client.get(person.get_absolute_url()).status_code == 200
+    assert client.get(person.get_absolute_url(), {"page": 2}).status_code == 404
