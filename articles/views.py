@@ -3,22 +3,12 @@ from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from gallery.models import Gallery, Photo
-from gallery.views import gallery_cards
+from gallery.views import gallery_cards, showing_one_of
 from missions.models import CrewMember, Mission
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
 from . import metadata
 from .models import Article, Block, Byline
-
-
-def showing_one_of(photos):
-    """Blocks whose photo is one of ``photos``.
-
-    EXISTS looks up each block's own photo. ``photo__in=photos`` lists every photo
-    of the library first, and on SQLite then walks that list: tens of thousands of
-    photos on each page of a big site.
-    """
-    return Exists(photos.filter(pk=OuterRef("photo_id")))
 
 
 def by_key(photos):

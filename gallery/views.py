@@ -10,8 +10,9 @@ from .models import Gallery, Photo, Slide
 
 
 def showing_one_of(photos):
-    """Slides whose photo is one of ``photos``: EXISTS looks up each slide's own photo,
-    where ``photo__in`` lists the whole library first (tens of thousands on SQLite)."""
+    """Rows (slides, blocks) whose photo is one of ``photos``: EXISTS looks up each
+    row's own photo, where ``photo__in`` lists the whole library first, and SQLite then
+    walks tens of thousands of photos on each page of a big site."""
     return Exists(photos.filter(pk=OuterRef("photo_id")))
 
 
