@@ -1,42 +1,28 @@
-"""Reader pages, feeds and sitemaps from the shared cache, for readers without a session.
+"""Keeps the reader pages Django renders, for the WSGI front (``caching.wsgi``) to serve.
 
-A request is answered from the cache only when it is a GET or HEAD of a reader
-address and carries no session cookie: staff, previews, the admin and anyone signed
-in always reach the views. A response is stored only when it is a 200 that sets no
-cookie, does not vary on the cookie, and did not use the CSRF token. Its key holds
-the content version (``caching.versions``), so a change makes it unreachable on
-every app server at once, and it expires by the next scheduled publish time.
+The outermost middleware, so the page it keeps carries every header the stack adds
+(security policies, ``ETag``, compression) and a hit can be sent as it is, without
+Django. A page is kept only when the request may use the cache (a reader's GET of a
+reader page, without a session: ``caching.pages.may_use_cache``) and the response is
+the same for every reader: a 200 that sets no cookie, does not vary on the cookie,
+and did not use the CSRF token.
+
+It is kept with the content version read *before* the view read the database: a
+change that commits meanwhile gives a new version, so this page is stale at once.
 
 Responses that may be cached say so to browsers and CDNs too: revalidate each time
-(``max-age=0``; ``ETag`` answers 304), and shared caches may keep them briefly.
+(``max-age=0``; the ``ETag`` answers 304), and shared caches may keep them briefly.
 """
 
-import hashlib
+import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import patch_cache_control, set_response_etag
 
+from .pages import BYPASS_ENVIRON, VERSION_ENVIRON, Page, may_use_cache, store
 from .versions import current_version, seconds_to_live
 
-EXEMPT = ("/admin/", "/healthz", "/media/", "/static/")
-
-
-def page_key(version, request):
-    # Stored compressed where the reader takes gzip (GZipMiddleware runs inside).
-    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-    address = f"{encoding}:{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"page:{version['token']}:{digest}"
-
-
-def cacheable_request(request):
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and not request.path.startswith(EXEMPT)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
+logger = logging.getLogger("caching")
 
 
 def cacheable_response(request, response):
@@ -57,16 +43,18 @@ class ReaderPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request):
+        environ = request.META
+        if not may_use_cache(environ) or environ.get(BYPASS_ENVIRON):
             return self.get_response(request)
-        # Read the version before the view reads the database: a change that commits
-        # meanwhile gives a new version, and this page is stored under the old one.
-        version = current_version()
-        key = page_key(version, request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Cache"] = "hit"
-            return cached
+        version = environ.get(VERSION_ENVIRON)
+        if version is None:
+            try:
+                version = current_version()
+            except Exception:
+                # The cache or the database is down: render as if there were no
+                # cache; a database outage is answered further in.
+                logger.warning("No content version: %s not cached", request.path, exc_info=True)
+                return self.get_response(request)
         response = self.get_response(request)
         if cacheable_response(request, response):
             patch_cache_control(
@@ -76,9 +64,15 @@ class ReaderPageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
                 stale_while_revalidate=settings.PAGE_CACHE_SHARED_SECONDS * 3,
             )
-            # Computed once here, not by ConditionalGetMiddleware on every hit.
-            set_response_etag(response)
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             if request.method == "GET":
-                cache.set(key, response, seconds_to_live(version, settings.PAGE_CACHE_SECONDS))
+                page = Page(
+                    version=version["token"],
+                    status=f"{response.status_code} {response.reason_phrase}",
+                    headers=tuple(response.items()),
+                    body=response.content,
+                )
+                store(environ, page, seconds_to_live(version, settings.PAGE_CACHE_SECONDS))
             response["X-Cache"] = "miss"
         return response

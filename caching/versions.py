@@ -10,10 +10,11 @@ two ways:
 - the clock reaches the publish time of a scheduled item: no save happens then, so
   the version remembers the earliest such time and expires there.
 
-Cached pages are stored under the current *content version*, a random token kept in
-the shared cache: a new token makes every page of the old one unreachable on every
-app server at once. This trades fine-grained invalidation for a rule that cannot
-miss a dependency: no page outlives a change to anything it may show.
+Cached pages are stored with the current *content version*, a random token kept in
+the shared cache, and served only while it is still the current one: a new token
+makes every page of the old one stale on every app server at once. This trades
+fine-grained invalidation for a rule that cannot miss a dependency: no page outlives
+a change to anything it may show.
 """
 
 import secrets
@@ -54,13 +55,16 @@ def new_version():
     return version
 
 
+def is_current(version):
+    """False once a scheduled item's time has come: pages of this version lack it."""
+    return version["expires"] is None or timezone.now().timestamp() < version["expires"]
+
+
 def current_version():
     """The content version pages are cached under now; a new one once a scheduled
     item's time has come."""
     version = cache.get(VERSION_KEY)
-    if version is None or (
-        version["expires"] is not None and timezone.now().timestamp() >= version["expires"]
-    ):
+    if version is None or not is_current(version):
         version = new_version()
     return version
 

@@ -27,7 +27,8 @@ def cache():
     if not url:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's, reusing its Redis clients (caching/backends.py).
+        "BACKEND": "caching.backends.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "launchdesk"),
         # A cache that stops answering must not hold up a page for long.

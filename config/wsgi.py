@@ -1,4 +1,8 @@
-"""WSGI entry point; production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
+"""WSGI entry point; production settings unless DJANGO_SETTINGS_MODULE says otherwise.
+
+Django answers behind the page cache's front, which serves readers the pages it
+keeps (caching/wsgi.py).
+"""
 
 import os
 
@@ -6,4 +10,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.prod")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from caching.wsgi import PageCacheFront  # noqa: E402 - needs the apps loaded above
+
+application = PageCacheFront(django_application)

@@ -35,14 +35,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so it can answer a database outage wherever in the stack it shows.
+    # Outermost, so the reader pages it keeps carry every header the stack adds; the
+    # page cache's front (caching/wsgi.py) serves them before Django runs.
+    "caching.middleware.ReaderPageCacheMiddleware",
+    # Outside the rest, so it can answer a database outage wherever in the stack it shows.
     "operations.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 304 for a reader whose copy is current, cached page or not.
+    # 304 for a reader whose copy of a rendered page is current (the front answers
+    # those of kept pages).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Before the session is opened: a cached page costs a cache read and nothing else.
-    "caching.middleware.ReaderPageCacheMiddleware",
     # Inside the page cache, which then keeps the compressed page.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -2,20 +2,27 @@
 
 The page cache is off in the test settings; ``page_cache`` switches it on. Changes
 make pages stale once they commit, so edits here run their on-commit callbacks.
+Requests go through the site's WSGI application (``front``), where the page cache
+serves what it keeps.
 """
 
 import datetime
 import gzip
+import logging
 from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks.base import TaskContext
 
-from caching.middleware import cacheable_response
+from caching.middleware import ReaderPageCacheMiddleware, cacheable_response
+from caching.pages import VERSION_ENVIRON
+from caching.versions import current_version
 from gallery.tasks import make_renditions
+from tests.caching import front
 from tests.factories import (
     ArticleFactory,
     BlockFactory,
@@ -25,13 +32,26 @@ from tests.factories import (
     PhotoFactory,
     SlideFactory,
 )
+from tests.services import free_port, require_redis
 
 pytestmark = pytest.mark.django_db
 
+REDIS_DB = 12
 
-@pytest.fixture
-def page_cache(settings):
+
+@pytest.fixture(params=["memory", "redis"])
+def page_cache(request, settings):
+    """The page cache on, in this process's memory (the tests' cache) and in Redis as
+    production keeps it, one app server's worth."""
     settings.PAGE_CACHE_SECONDS = 600
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "caching.backends.RedisCache",
+                "LOCATION": require_redis(REDIS_DB),
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            }
+        }
     cache.clear()
     yield
     cache.clear()
@@ -49,7 +69,7 @@ def edit(django_capture_on_commit_callbacks):
 
 
 def read(url, **headers):
-    response = Client().get(url, headers=headers)
+    response = front.request(url, headers=headers)
     return response, response.content.decode()
 
 
@@ -88,17 +108,18 @@ def test_a_reader_with_a_current_copy_gets_304_from_the_cache(page_cache):
     ArticleFactory()
     etag = read("/")[0]["ETag"]
 
-    response = Client().get("/", headers={"If-None-Match": etag})
+    response = front.request("/", headers={"If-None-Match": etag})
 
     assert response.status_code == 304
+    assert response["X-Cache"] == "hit"
     assert response.content == b""
 
 
 def test_pages_are_compressed_for_readers_who_take_gzip(page_cache):
     ArticleFactory()
 
-    miss = Client().get("/", headers={"Accept-Encoding": "gzip"})
-    hit = Client().get("/", headers={"Accept-Encoding": "gzip"})
+    miss = front.request("/", headers={"Accept-Encoding": "gzip"})
+    hit = front.request("/", headers={"Accept-Encoding": "gzip"})
     plain, page = read("/")
 
     assert miss["Content-Encoding"] == "gzip"
@@ -197,8 +218,8 @@ def test_a_scheduled_article_appears_at_its_second(page_cache, time_machine):
 def test_staff_are_never_served_from_the_cache_nor_fill_it(page_cache, editor_client):
     draft = ArticleFactory(headline="Draft story", draft=True)
 
-    preview = editor_client.get(draft.get_absolute_url())
-    again = editor_client.get(draft.get_absolute_url())
+    preview = front.request(draft.get_absolute_url(), cookies=editor_client.cookies)
+    again = front.request(draft.get_absolute_url(), cookies=editor_client.cookies)
 
     assert preview.status_code == again.status_code == 200
     assert "X-Cache" not in preview and "X-Cache" not in again
@@ -209,14 +230,15 @@ def test_a_reader_with_a_session_is_never_served_from_the_cache(page_cache, read
     ArticleFactory()
     read("/")
 
-    response = reader_client.get("/")
+    response = front.request("/", cookies=reader_client.cookies)
 
+    assert response.status_code == 200
     assert "X-Cache" not in response
 
 
 def test_the_admin_and_the_health_check_are_never_cached(page_cache, editor_client):
-    assert "X-Cache" not in Client().get("/admin/login/")
-    assert "X-Cache" not in Client().get("/healthz")
+    for url in ("/admin/login/", "/healthz", "/admin/login/", "/healthz"):
+        assert "X-Cache" not in front.request(url)
 
 
 def test_a_page_holding_a_csrf_token_is_not_stored(rf):
@@ -236,3 +258,78 @@ def test_a_photo_whose_renditions_become_ready_shows_at_once(page_cache, setting
     edit(lambda: make_renditions.call(context, photo.pk, photo.image.name))
 
     assert "<picture" in read(photo.get_absolute_url())[1]
+
+
+def test_a_kept_page_is_served_without_django_and_with_every_header_it_had(
+    page_cache, django_assert_num_queries
+):
+    ArticleFactory(headline="Soyuz lifts off")
+    miss = front.request("/")
+
+    with django_assert_num_queries(0):
+        hit = front.request("/")
+
+    assert hit["X-Cache"] == "hit"
+    assert hit.content == miss.content
+    assert [h for h in hit.header_list if h[0] != "X-Cache"] == [
+        h for h in miss.header_list if h[0] != "X-Cache"
+    ]
+    assert "Content-Security-Policy" in hit and "X-Content-Type-Options" in hit
+
+
+def test_a_head_request_gets_the_kept_pages_headers_and_no_body(page_cache):
+    ArticleFactory()
+    page = front.request("/")
+
+    head = front.request("/", method="HEAD")
+
+    assert head["X-Cache"] == "hit"
+    assert head.content == b""
+    assert head["Content-Length"] == page["Content-Length"] == str(len(page.content))
+
+
+def test_a_page_kept_for_https_is_never_served_to_plain_http(page_cache, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    ArticleFactory()
+    secure = {"X-Forwarded-Proto": "https"}
+    front.request("/", headers=secure)
+
+    assert front.request("/", headers=secure)["X-Cache"] == "hit"
+    assert front.request("/").status_code == 301
+
+
+def test_a_page_rendered_while_an_edit_committed_is_not_served(page_cache, edit, rf):
+    """The version is read before the view reads the database: a page that may hold
+    the old content is kept under the old version, so it is never served."""
+    article = ArticleFactory(headline="Before the edit")
+    before = current_version()
+    edit(lambda: rename(article, "headline", "After the edit"))
+    request = rf.get("/")
+    request.META[VERSION_ENVIRON] = before
+    ReaderPageCacheMiddleware(lambda request: HttpResponse("Before the edit"))(request)
+
+    response, page = read("/")
+
+    assert response["X-Cache"] == "miss"
+    assert "After the edit" in page
+
+
+def test_while_the_cache_is_down_readers_get_rendered_pages_and_a_log_line(page_cache, caplog):
+    ArticleFactory(headline="Soyuz lifts off")
+    nowhere = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+    with override_settings(CACHES={"default": nowhere}):
+        with caplog.at_level(logging.WARNING, logger="caching"):
+            response, page = read("/")
+
+    assert response.status_code == 200
+    assert "Soyuz lifts off" in page
+    assert "X-Cache" not in response
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == [
+        "Page cache unavailable, rendering /"
+    ]

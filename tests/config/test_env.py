@@ -55,7 +55,7 @@ def test_redis_url_gives_every_app_server_one_shared_cache(environ):
 
     cache = env.cache()
 
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "caching.backends.RedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/3"
 
 

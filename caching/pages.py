@@ -1,0 +1,122 @@
+"""Which requests the page cache may answer, the key a page is kept under, and what
+is kept: shared by the WSGI front that serves pages (``caching.wsgi``) and the
+middleware that stores them (``caching.middleware``).
+
+Both work on the WSGI environ (a Django request's ``META`` is that same dict), so a
+page is looked up under exactly the key it was stored under.
+
+A page is kept under its address alone, with the content version it was rendered
+under (``caching.versions``): one read of the cache fetches the current version and
+the page together, and a page whose version is not the current one is stale.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http.cookie import parse_cookie
+
+from .versions import VERSION_KEY, is_current
+
+logger = logging.getLogger("caching")
+
+# Addresses that are never reader pages: the admin (staff only), the health check
+# (must show the services as they are now), uploads and static files (served with
+# their own caching headers).
+EXEMPT = ("/admin/", "/healthz", "/media/", "/static/")
+
+# Where the front leaves, for the middleware inside, the content version it read, or
+# word that the cache does not answer (then nothing is kept, and no one waits twice).
+VERSION_ENVIRON = "launchdesk.content_version"
+BYPASS_ENVIRON = "launchdesk.page_cache_unavailable"
+
+
+class CacheUnavailableError(Exception):
+    pass
+
+
+# Headers a 304 keeps (RFC 9110, 15.4.5, as Django's ConditionalGetMiddleware keeps
+# them) besides the security policies: the others describe a body it does not have.
+BODY_HEADERS = frozenset({"content-length", "content-type", "content-encoding"})
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A stored page: the version it shows, and the response as sent."""
+
+    version: str
+    status: str
+    headers: tuple
+    body: bytes
+
+    @property
+    def etag(self):
+        for name, value in self.headers:
+            if name.lower() == "etag":
+                return value
+        return None
+
+
+def may_use_cache(environ):
+    """A reader's GET or HEAD of a reader page, without a session: the cache may
+    answer it and keep its page. Staff and signed-in readers have a session cookie."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return False
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("PATH_INFO", "").startswith(EXEMPT):
+        return False
+    cookies = environ.get("HTTP_COOKIE")
+    return not (cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies))
+
+
+def page_key(environ):
+    """The key of the page at this address, as this reader may take it.
+
+    The scheme (and the balancer's word on it) is part of the address: a plain-HTTP
+    request that production redirects must never find an HTTPS page. The encoding too:
+    the page is kept compressed for readers who take gzip.
+    """
+    encoding = "gzip" if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") else "identity"
+    host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
+    address = "\n".join(
+        (
+            encoding,
+            environ.get("wsgi.url_scheme", ""),
+            environ.get("HTTP_X_FORWARDED_PROTO", ""),
+            host,
+            environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+        )
+    )
+    return "page:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def lookup(environ):
+    """The version and the page kept for this request, in one read of the cache.
+
+    Either may be None: no current version (the middleware makes one), or no page. A
+    cache that does not answer raises ``CacheUnavailableError``, after a log line: the page
+    is rendered, not lost.
+    """
+    key = page_key(environ)
+    try:
+        found = cache.get_many([VERSION_KEY, key])
+    except Exception as error:
+        # Any backend's error (Redis: connection refused, timed out): the reader
+        # still gets the page, rendered.
+        logger.warning("Page cache unavailable, rendering %s: %s", environ.get("PATH_INFO"), error)
+        raise CacheUnavailableError from error
+    version = found.get(VERSION_KEY)
+    if version is not None and not is_current(version):
+        version = None
+    return version, found.get(key)
+
+
+def store(environ, page, seconds):
+    try:
+        cache.set(page_key(environ), page, seconds)
+    except Exception as error:
+        logger.warning("Page cache unavailable, not keeping %s: %s", environ["PATH_INFO"], error)
