@@ -15,6 +15,7 @@ Responses that may be cached say so to browsers and CDNs too: revalidate each ti
 """
 
 import logging
+import time
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control, set_response_etag
@@ -67,12 +68,14 @@ class ReaderPageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             if request.method == "GET":
+                seconds = seconds_to_live(version, settings.PAGE_CACHE_SECONDS)
                 page = Page(
                     version=version["token"],
                     status=f"{response.status_code} {response.reason_phrase}",
                     headers=tuple(response.items()),
                     body=response.content,
+                    expires=time.time() + seconds,
                 )
-                store(environ, page, seconds_to_live(version, settings.PAGE_CACHE_SECONDS))
+                store(environ, page, seconds)
             response["X-Cache"] = "miss"
         return response

@@ -7,17 +7,20 @@ page is looked up under exactly the key it was stored under.
 
 A page is kept under its address alone, with the content version it was rendered
 under (``caching.versions``): one read of the cache fetches the current version and
-the page together, and a page whose version is not the current one is stale.
+the page together, and a page whose version is not the current one is stale. Each
+process also keeps copies of both (``caching.local``).
 """
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http.cookie import parse_cookie
 
+from .local import copies
 from .versions import VERSION_KEY, is_current
 
 logger = logging.getLogger("caching")
@@ -44,12 +47,18 @@ BODY_HEADERS = frozenset({"content-length", "content-type", "content-encoding"})
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A stored page: the version it shows, and the response as sent."""
+    """A stored page: the version it shows, the response as sent, and the time (a
+    timestamp) after which no copy of it may be served."""
 
     version: str
     status: str
     headers: tuple
     body: bytes
+    expires: float
+
+    @property
+    def fresh(self):
+        return time.time() < self.expires
 
     @property
     def etag(self):
@@ -95,28 +104,47 @@ def page_key(environ):
 
 
 def lookup(environ):
-    """The version and the page kept for this request, in one read of the cache.
+    """The current version and the page kept for this request.
 
-    Either may be None: no current version (the middleware makes one), or no page. A
-    cache that does not answer raises ``CacheUnavailableError``, after a log line: the page
-    is rendered, not lost.
+    From this process's copies when it has them (``caching.local``), else in one read
+    of the shared cache. Either may be None: no current version (the middleware makes
+    one), or no page of that version. A cache that does not answer raises
+    ``CacheUnavailableError``, after a log line: the page is rendered, not lost.
     """
     key = page_key(environ)
+    version = copies.trusted_version()
+    if version is not None and is_current(version):
+        page = copies.page(key, version["token"])
+        if page is not None:
+            return version, page
+        page = read_shared([key], environ).get(key)
+    else:
+        found = read_shared([VERSION_KEY, key], environ)
+        version, page = found.get(VERSION_KEY), found.get(key)
+        if version is not None:
+            copies.remember_version(version)
+            if not is_current(version):
+                version = None
+    if version is None or page is None or page.version != version["token"]:
+        return version, None
+    copies.keep(key, page)
+    return version, page
+
+
+def read_shared(keys, environ):
     try:
-        found = cache.get_many([VERSION_KEY, key])
+        return cache.get_many(keys)
     except Exception as error:
         # Any backend's error (Redis: connection refused, timed out): the reader
         # still gets the page, rendered.
         logger.warning("Page cache unavailable, rendering %s: %s", environ.get("PATH_INFO"), error)
         raise CacheUnavailableError from error
-    version = found.get(VERSION_KEY)
-    if version is not None and not is_current(version):
-        version = None
-    return version, found.get(key)
 
 
 def store(environ, page, seconds):
+    key = page_key(environ)
+    copies.keep(key, page)
     try:
-        cache.set(page_key(environ), page, seconds)
+        cache.set(key, page, seconds)
     except Exception as error:
         logger.warning("Page cache unavailable, not keeping %s: %s", environ["PATH_INFO"], error)

@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.utils.datastructures import CaseInsensitiveMapping
 
 import config.wsgi
+from caching.local import copies  # noqa: F401 - the tests clear them
 from caching.wsgi import PageCacheFront
 
 

@@ -18,6 +18,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks.base import TaskContext
 
+from caching.local import copies
 from caching.middleware import ReaderPageCacheMiddleware, cacheable_response
 from caching.pages import VERSION_ENVIRON
 from caching.versions import current_version
@@ -53,8 +54,10 @@ def page_cache(request, settings):
             }
         }
     cache.clear()
+    copies.clear()
     yield
     cache.clear()
+    copies.clear()
 
 
 @pytest.fixture
