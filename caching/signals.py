@@ -16,7 +16,9 @@ CONTENT_APPS = ("publishing", "missions", "gallery", "articles")
 
 
 def changed(sender, using="default", **kwargs):
-    transaction.on_commit(content_changed, using=using)
+    # Robust: while the cache does not answer, the editor's save has still happened
+    # and must say so; the failure is logged.
+    transaction.on_commit(content_changed, using=using, robust=True)
 
 
 def connect():

@@ -336,3 +336,19 @@ def test_while_the_cache_is_down_readers_get_rendered_pages_and_a_log_line(page_
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [
         "Page cache unavailable, rendering /"
     ]
+
+
+def test_an_editors_save_while_the_cache_is_down_is_kept_and_logged(edit, caplog):
+    article = ArticleFactory(headline="Before the outage")
+    nowhere = {
+        "BACKEND": "caching.backends.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+    with override_settings(CACHES={"default": nowhere}), caplog.at_level(logging.ERROR):
+        edit(lambda: rename(article, "headline", "Saved during the outage"))
+
+    article.refresh_from_db()
+    assert article.headline == "Saved during the outage"
+    assert any("content_changed" in record.getMessage() for record in caplog.records)
