@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.http.cookie import parse_cookie
 
 from .local import copies
+from .release import release
 from .versions import VERSION_KEY, is_current
 
 logger = logging.getLogger("caching")
@@ -86,7 +87,8 @@ def page_key(environ):
 
     The scheme (and the balancer's word on it) is part of the address: a plain-HTTP
     request that production redirects must never find an HTTPS page. The encoding too:
-    the page is kept compressed for readers who take gzip.
+    the page is kept compressed for readers who take gzip. And the code that renders
+    it (``caching.release``): a deploy does not serve the pages of the code before.
     """
     encoding = "gzip" if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") else "identity"
     host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME')}:{environ.get('SERVER_PORT')}"
@@ -100,7 +102,7 @@ def page_key(environ):
             environ.get("QUERY_STRING", ""),
         )
     )
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"page:{release()}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
 def lookup(environ):

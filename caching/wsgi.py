@@ -22,6 +22,7 @@ from .pages import (
     lookup,
     may_use_cache,
 )
+from .release import release
 
 HIT = ("X-Cache", "hit")
 
@@ -47,6 +48,7 @@ def serve(environ, start_response, page):
 class PageCacheFront:
     def __init__(self, application):
         self.application = application
+        release()  # once, before gunicorn forks its workers
 
     def __call__(self, environ, start_response):
         if not may_use_cache(environ):
