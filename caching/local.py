@@ -3,7 +3,7 @@
 A launch-day crowd asks each app server for the same few pages thousands of times a
 second. Reading the version and the page from Redis for each of them costs a round
 trip and the page's bytes; instead each process trusts the version it read for
-``PAGE_CACHE_LOCAL_SECONDS`` (half a second) and keeps the pages it served, by
+``PAGE_CACHE_LOCAL_SECONDS`` (a quarter of a second) and keeps the pages it served, by
 address, in memory (``MAX_BYTES`` at most, the least recently served go first).
 
 What makes a copy stale:
