@@ -15,6 +15,7 @@ import hashlib
 import logging
 import time
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +31,11 @@ logger = logging.getLogger("caching")
 # (must show the services as they are now), uploads and static files (served with
 # their own caching headers).
 EXEMPT = ("/admin/", "/healthz", "/media/", "/static/")
+
+# Query parameters of analytics and ad links, which no page reads.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid"})
+TRACKING_MARKERS = ("utm_", "clid", "mc_")
 
 # Where the front leaves, for the middleware inside, the content version it read, or
 # word that the cache does not answer (then nothing is kept, and no one waits twice).
@@ -82,6 +88,20 @@ def may_use_cache(environ):
     return not (cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies))
 
 
+def without_tracking(query):
+    """The query string less the parameters that links shared on social media and in
+    newsletters carry (``utm_source``, ``fbclid``...): no page reads them, and on
+    launch day every click would otherwise be a page of its own to render."""
+    if not query or not any(marker in query for marker in TRACKING_MARKERS):
+        return query
+    kept = [
+        (name, value)
+        for name, value in parse_qsl(query, keep_blank_values=True)
+        if not name.startswith(TRACKING_PREFIXES) and name not in TRACKING_PARAMETERS
+    ]
+    return urlencode(kept)
+
+
 def page_key(environ):
     """The key of the page at this address, as this reader may take it.
 
@@ -99,7 +119,7 @@ def page_key(environ):
             environ.get("HTTP_X_FORWARDED_PROTO", ""),
             host,
             environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""),
-            environ.get("QUERY_STRING", ""),
+            without_tracking(environ.get("QUERY_STRING", "")),
         )
     )
     return f"page:{release()}:" + hashlib.sha256(address.encode()).hexdigest()[:32]

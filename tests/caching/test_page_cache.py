@@ -352,3 +352,16 @@ def test_an_editors_save_while_the_cache_is_down_is_kept_and_logged(edit, caplog
     article.refresh_from_db()
     assert article.headline == "Saved during the outage"
     assert any("content_changed" in record.getMessage() for record in caplog.records)
+
+
+def test_links_with_tracking_parameters_share_the_page_they_link_to(page_cache):
+    ArticleFactory()
+    read("/")
+    read("/search/?q=soyuz")
+
+    shared = read("/?utm_source=twitter&utm_medium=social&fbclid=IwAR0abc")[0]
+    searched = read("/search/?utm_campaign=launch&q=soyuz&gclid=xyz")[0]
+    other = read("/search/?q=launch&utm_campaign=launch")[0]
+
+    assert shared["X-Cache"] == searched["X-Cache"] == "hit"
+    assert other["X-Cache"] == "miss"
