@@ -1,26 +1,17 @@
-"""This process's own copies of the content version and of the pages it served last.
+"""This process's own copies of the pages it served last.
 
 A launch-day crowd asks each app server for the same few pages thousands of times a
-second. Reading the version and the page from Redis for each of them costs a round
-trip and the page's bytes; instead each process trusts the version it read for
-``PAGE_CACHE_LOCAL_SECONDS`` (a quarter of a second) and keeps the pages it served, by
-address, in memory (``MAX_BYTES`` at most, the least recently served go first).
+second. Each process keeps the pages it served, by key, in memory (``MAX_BYTES`` at
+most, the least recently served go first), so serving one again costs a read of the
+content version alone, a few bytes, instead of the page's bytes from Redis.
 
-What makes a copy stale:
-- a change made in this process replaces its version at once (``versions.new_version``);
-- a change made in another process or on another app server is seen when this
-  process next reads the version from the shared cache: within
-  ``PAGE_CACHE_LOCAL_SECONDS``;
-- a scheduled item's time: the version carries it, and is checked on every request;
-- a page is served only with the version it was rendered under, and for no longer
-  than the shared cache keeps it.
+A copy is stale exactly when the shared one is: it is served only while the version
+it was rendered under is the current one, read from the shared cache for every
+request, and for no longer than the shared cache keeps it.
 """
 
 import threading
-import time
 from collections import OrderedDict
-
-from django.conf import settings
 
 # Enough for the pages a launch-day crowd reads (a page is 2-50 kB), small beside a
 # gunicorn worker's 100 MB.
@@ -30,27 +21,15 @@ MAX_BYTES = 32 * 1024 * 1024
 class LocalCopies:
     def __init__(self, max_bytes=MAX_BYTES):
         self.max_bytes = max_bytes
-        self.version = None
-        self.version_read_at = None
         self.pages = OrderedDict()  # key -> page
         self.bytes = 0
         self.lock = threading.Lock()
 
-    def trusted_version(self):
-        """The version read less than ``PAGE_CACHE_LOCAL_SECONDS`` ago, or None."""
-        read_at = self.version_read_at
-        if read_at is None or time.monotonic() - read_at >= settings.PAGE_CACHE_LOCAL_SECONDS:
-            return None
-        return self.version
-
-    def remember_version(self, version):
-        self.version, self.version_read_at = version, time.monotonic()
-
-    def page(self, key, token):
-        """The copy of the page at ``key`` if it is of version ``token`` and fresh."""
+    def get(self, key):
+        """The copy of the page at ``key``, of whatever version, if it is fresh."""
         with self.lock:
             page = self.pages.get(key)
-            if page is None or page.version != token or not page.fresh:
+            if page is None or not page.fresh:
                 return None
             self.pages.move_to_end(key)
             return page
@@ -71,7 +50,6 @@ class LocalCopies:
 
     def clear(self):
         with self.lock:
-            self.version = self.version_read_at = None
             self.pages.clear()
             self.bytes = 0
 

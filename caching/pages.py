@@ -8,7 +8,7 @@ page is looked up under exactly the key it was stored under.
 A page is kept under its address alone, with the content version it was rendered
 under (``caching.versions``): one read of the cache fetches the current version and
 the page together, and a page whose version is not the current one is stale. Each
-process also keeps copies of both (``caching.local``).
+process also keeps copies of the pages it served (``caching.local``).
 """
 
 import hashlib
@@ -128,26 +128,23 @@ def page_key(environ):
 def lookup(environ):
     """The current version and the page kept for this request.
 
-    From this process's copies when it has them (``caching.local``), else in one read
-    of the shared cache. Either may be None: no current version (the middleware makes
-    one), or no page of that version. A cache that does not answer raises
-    ``CacheUnavailableError``, after a log line: the page is rendered, not lost.
+    One read of the shared cache: the version alone where this process has a copy of
+    the page (``caching.local``), else the version and the page together. Either may
+    be None: no current version (the middleware makes one), or no page of that
+    version. A cache that does not answer raises ``CacheUnavailableError``, after a log
+    line: the page is rendered, not lost.
     """
     key = page_key(environ)
-    version = copies.trusted_version()
-    if version is not None and is_current(version):
-        page = copies.page(key, version["token"])
-        if page is not None:
-            return version, page
-        page = read_shared([key], environ).get(key)
-    else:
-        found = read_shared([VERSION_KEY, key], environ)
-        version, page = found.get(VERSION_KEY), found.get(key)
-        if version is not None:
-            copies.remember_version(version)
-            if not is_current(version):
-                version = None
-    if version is None or page is None or page.version != version["token"]:
+    copy = copies.get(key)
+    keys = [VERSION_KEY] if copy is not None else [VERSION_KEY, key]
+    found = read_shared(keys, environ)
+    version = found.get(VERSION_KEY)
+    if version is None or not is_current(version):
+        return None, None
+    if copy is not None and copy.version == version["token"]:
+        return version, copy
+    page = found.get(key) if copy is None else read_shared([key], environ).get(key)
+    if page is None or page.version != version["token"]:
         return version, None
     copies.keep(key, page)
     return version, page

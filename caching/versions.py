@@ -22,8 +22,6 @@ import secrets
 from django.core.cache import cache
 from django.utils import timezone
 
-from .local import copies
-
 VERSION_KEY = "content-version"
 # A version lives at most this long even when nothing changes: it holds the next
 # scheduled publish time, read once, and a day bounds what a missed signal costs.
@@ -54,7 +52,6 @@ def new_version():
     if scheduled is not None:
         version["expires"] = scheduled.timestamp()
     cache.set(VERSION_KEY, version, VERSION_SECONDS)
-    copies.remember_version(version)
     return version
 
 

@@ -134,10 +134,6 @@ CACHES = {"default": env.cache()}
 # caching/versions.py); on with Redis only. CDNs may keep them for the shorter time.
 PAGE_CACHE_SECONDS = env.page_cache_seconds()
 PAGE_CACHE_SHARED_SECONDS = 10
-# Each process trusts the content version it read from the cache this long, and
-# serves the pages it keeps in memory meanwhile (caching/local.py): a change made
-# on another app server shows there within this time.
-PAGE_CACHE_LOCAL_SECONDS = 0.25
 
 # Slow work (photo renditions) runs in `manage.py worker` processes that share a
 # queue kept in the database: no extra service, and on PostgreSQL several workers
