@@ -52,6 +52,13 @@ class Article(SanitizedRichTextMixin, Publishable):
 
     class Meta:
         ordering = ["-publish_at"]
+        # Readers' lists: published() newest first, everywhere or of one mission.
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_published_order"),
+            models.Index(
+                fields=["mission", "status", "publish_at"], name="article_mission_published"
+            ),
+        ]
 
     def __str__(self):
         return self.headline

@@ -68,6 +68,13 @@ class Photo(Renditions, Publishable):
 
     class Meta:
         ordering = ["-publish_at", "title"]
+        # Readers' lists: published() newest first, everywhere or of one mission.
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="photo_published_order"),
+            models.Index(
+                fields=["mission", "status", "publish_at"], name="photo_mission_published_order"
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -257,6 +264,13 @@ class Gallery(Publishable):
 
     class Meta:
         ordering = ["-publish_at"]
+        # Readers' lists: published() newest first, everywhere or of one mission.
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="gallery_published_order"),
+            models.Index(
+                fields=["mission", "status", "publish_at"], name="gallery_mission_published"
+            ),
+        ]
         verbose_name = "photo essay"
         verbose_name_plural = "photo essays"
 
