@@ -1,13 +1,14 @@
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article
-from articles.views import article_cards, by_key
+from articles.models import Article, Byline
+from articles.views import article_cards
 from gallery.models import Gallery, Photo
-from gallery.views import gallery_cards
+from gallery.views import by_key, gallery_cards
 from publishing.metadata import trail_data
+from publishing.models import RowCount, shown_count
 from publishing.views import ListPageMixin
 
 from . import metadata
@@ -23,15 +24,26 @@ STORY_ORDER = ("-publish_at", "-pk")
 PHOTO_ORDER = ("-publish_at", "title", "pk")
 
 
+class CountedPaginator(Paginator):
+    """A paginator told how many items its list holds, counted by the page's own query."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
 def paginate_together(request, lists):
-    """Page ``?page=`` of each of ``lists`` ({name: (queryset, per page)}).
+    """Page ``?page=`` of each of ``lists`` ({name: (queryset, per page, count)}).
 
     The lists turn over together, so one set of page links serves them all: there
     are as many pages as the longest list needs, a shorter list shows nothing on the
     pages past its end, and a page past the last is a 404, as on the list pages.
     Returns the longest list's page (for the links) and each list's items.
     """
-    paginators = {name: Paginator(items, per_page) for name, (items, per_page) in lists.items()}
+    paginators = {
+        name: CountedPaginator(items, per_page, count)
+        for name, (items, per_page, count) in lists.items()
+    }
     longest = max(paginators.values(), key=lambda paginator: paginator.num_pages)
     try:
         page_obj = longest.page(request.GET.get("page") or 1)
@@ -40,8 +52,6 @@ def paginate_together(request, lists):
     shown = {}
     for name, paginator in paginators.items():
         if paginator is longest:
-            # The same page object: the links ask it for its length, a second one
-            # would query the list again.
             shown[name] = page_obj.object_list
         elif page_obj.number <= paginator.num_pages:
             shown[name] = paginator.page(page_obj.number).object_list
@@ -65,12 +75,22 @@ class MissionDetailView(DetailView):
     model = Mission
 
     def get_queryset(self):
-        return Mission.objects.select_related("launch_site").prefetch_related(
-            Prefetch(
-                "crew_members",
-                queryset=CrewMember.objects.select_related("person").prefetch_related(
-                    Prefetch("person__portrait", queryset=by_key(Photo.objects.published()))
-                ),
+        # The lists' lengths come with the mission, each counted on its index.
+        mission = OuterRef("pk")
+        return (
+            Mission.objects.select_related("launch_site")
+            .prefetch_related(
+                Prefetch(
+                    "crew_members",
+                    queryset=CrewMember.objects.select_related("person").prefetch_related(
+                        Prefetch("person__portrait", queryset=by_key(Photo.objects.published()))
+                    ),
+                )
+            )
+            .annotate(
+                article_count=RowCount(Article.objects.published().filter(mission=mission)),
+                essay_count=RowCount(Gallery.objects.published().filter(mission=mission)),
+                photo_count=RowCount(Photo.objects.published().filter(mission=mission)),
             )
         )
 
@@ -85,16 +105,19 @@ class MissionDetailView(DetailView):
                         *STORY_ORDER
                     ),
                     ARTICLES_PER_PAGE,
+                    mission.article_count,
                 ),
                 "galleries": (
                     gallery_cards(Gallery.objects.published().filter(mission=mission)).order_by(
                         *STORY_ORDER
                     ),
                     ESSAYS_PER_PAGE,
+                    mission.essay_count,
                 ),
                 "photos": (
                     Photo.objects.published().filter(mission=mission).order_by(*PHOTO_ORDER),
                     PHOTOS_PER_PAGE,
+                    mission.photo_count,
                 ),
             },
         )
@@ -119,8 +142,16 @@ class PersonDetailView(DetailView):
     model = Person
 
     def get_queryset(self):
+        # The lists' lengths come with the person, each counted on its indexes.
+        person = OuterRef("pk")
         return Person.objects.prefetch_related(
             Prefetch("portrait", queryset=by_key(Photo.objects.published()))
+        ).annotate(
+            article_count=shown_count(Byline.objects.filter(person=person), "article"),
+            mention_count=shown_count(
+                Article.people.through.objects.filter(person=person), "article"
+            ),
+            photo_count=shown_count(Photo.people.through.objects.filter(person=person), "photo"),
         )
 
     def get_context_data(self, **kwargs):
@@ -137,14 +168,17 @@ class PersonDetailView(DetailView):
                         *STORY_ORDER
                     ),
                     ARTICLES_PER_PAGE,
+                    person.article_count,
                 ),
                 "mentioned_in": (
                     Article.objects.published().filter(people=person).order_by(*STORY_ORDER),
                     MENTIONS_PER_PAGE,
+                    person.mention_count,
                 ),
                 "photos": (
                     Photo.objects.published().filter(people=person).order_by(*PHOTO_ORDER),
                     PHOTOS_PER_PAGE,
+                    person.photo_count,
                 ),
             },
         )
