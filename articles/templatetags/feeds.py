@@ -38,9 +38,9 @@ def feed_links(context):
             "feeds:mission_atom",
             page_object.slug,
         )
-    elif isinstance(page_object, Person) and getattr(page_object, "article_count", 0):
-        # Counted by the person page for its pages, each of which offers the feed,
-        # the pages past the end of their articles too.
+    elif isinstance(page_object, Person) and context.get("counts", {}).get("article_count"):
+        # Counted by the person page for all its pages: those past the end of their
+        # articles offer the feed too.
         feeds += feed_pair(
             f"{settings.SITE_NAME}: articles by {page_object.name}",
             "feeds:author_rss",
