@@ -46,9 +46,7 @@ class ArticleListView(PublishedListMixin, ListPageMixin, ListView):
     model = Article
     list_name = "Articles"
     paginate_by = 12
-
-    def get_queryset(self):
-        return article_cards(super().get_queryset())
+    cards = staticmethod(article_cards)
 
 
 class ArticleDetailView(PublishedDetailMixin, DetailView):

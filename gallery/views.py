@@ -61,9 +61,7 @@ class GalleryListView(PublishedListMixin, ListPageMixin, ListView):
     model = Gallery
     list_name = "Photo essays"
     paginate_by = 12
-
-    def get_queryset(self):
-        return gallery_cards(super().get_queryset())
+    cards = staticmethod(gallery_cards)
 
 
 class GalleryDetailView(PublishedDetailMixin, DetailView):

@@ -1,4 +1,4 @@
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.views.generic import DetailView, ListView
@@ -9,7 +9,7 @@ from gallery.models import Gallery, Photo
 from gallery.views import by_key, gallery_cards
 from publishing.metadata import trail_data
 from publishing.models import RowCount, shown_count
-from publishing.views import ListPageMixin
+from publishing.views import ListPageMixin, ListPaginator
 
 from . import metadata
 from .models import CrewMember, Mission, Person
@@ -24,26 +24,24 @@ STORY_ORDER = ("-publish_at", "-pk")
 PHOTO_ORDER = ("-publish_at", "title", "pk")
 
 
-class CountedPaginator(Paginator):
+class CountedPaginator(ListPaginator):
     """A paginator told how many items its list holds, counted by the page's own query."""
 
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
+    def __init__(self, object_list, per_page, count, read=None):
+        super().__init__(object_list, per_page, read=read)
         self.count = count
 
 
 def paginate_together(request, lists):
-    """Page ``?page=`` of each of ``lists`` ({name: (queryset, per page, count)}).
+    """Page ``?page=`` of each of ``lists`` ({name: (queryset, per page, count, read)},
+    ``read`` as for ``ListPaginator``).
 
     The lists turn over together, so one set of page links serves them all: there
     are as many pages as the longest list needs, a shorter list shows nothing on the
     pages past its end, and a page past the last is a 404, as on the list pages.
     Returns the longest list's page (for the links) and each list's items.
     """
-    paginators = {
-        name: CountedPaginator(items, per_page, count)
-        for name, (items, per_page, count) in lists.items()
-    }
+    paginators = {name: CountedPaginator(*arguments) for name, arguments in lists.items()}
     longest = max(paginators.values(), key=lambda paginator: paginator.num_pages)
     try:
         page_obj = longest.page(request.GET.get("page") or 1)
@@ -101,18 +99,16 @@ class MissionDetailView(DetailView):
             self.request,
             {
                 "articles": (
-                    article_cards(Article.objects.published().filter(mission=mission)).order_by(
-                        *STORY_ORDER
-                    ),
+                    Article.objects.published().filter(mission=mission).order_by(*STORY_ORDER),
                     ARTICLES_PER_PAGE,
                     mission.article_count,
+                    article_cards,
                 ),
                 "galleries": (
-                    gallery_cards(Gallery.objects.published().filter(mission=mission)).order_by(
-                        *STORY_ORDER
-                    ),
+                    Gallery.objects.published().filter(mission=mission).order_by(*STORY_ORDER),
                     ESSAYS_PER_PAGE,
                     mission.essay_count,
+                    gallery_cards,
                 ),
                 "photos": (
                     Photo.objects.published().filter(mission=mission).order_by(*PHOTO_ORDER),
@@ -178,11 +174,10 @@ class PersonDetailView(DetailView):
             self.request,
             {
                 "articles": (
-                    article_cards(Article.objects.published().filter(authors=person)).order_by(
-                        *STORY_ORDER
-                    ),
+                    Article.objects.published().filter(authors=person).order_by(*STORY_ORDER),
                     ARTICLES_PER_PAGE,
                     counts["article_count"],
+                    article_cards,
                 ),
                 "mentioned_in": (
                     Article.objects.published().filter(people=person).order_by(*STORY_ORDER),
