@@ -68,9 +68,10 @@ class Photo(Renditions, Publishable):
 
     class Meta:
         ordering = ["-publish_at", "title"]
-        # Readers' lists: published() newest first, everywhere or of one mission.
+        # Readers' lists and sitemap files: published() in time order, everywhere or
+        # of one mission. With the key last, a page's keys come from the index alone.
         indexes = [
-            models.Index(fields=["status", "publish_at"], name="photo_published_order"),
+            models.Index(fields=["status", "publish_at", "id"], name="photo_published_order"),
             models.Index(
                 fields=["mission", "status", "publish_at"], name="photo_mission_published_order"
             ),
@@ -264,11 +265,12 @@ class Gallery(Publishable):
 
     class Meta:
         ordering = ["-publish_at"]
-        # Readers' lists: published() newest first, everywhere or of one mission.
+        # Readers' lists and sitemap files: published() in time order, everywhere or
+        # of one mission. With the key last, a page's keys come from the index alone.
         indexes = [
-            models.Index(fields=["status", "publish_at"], name="gallery_published_order"),
+            models.Index(fields=["status", "publish_at", "id"], name="gallery_published_order"),
             models.Index(
-                fields=["mission", "status", "publish_at"], name="gallery_mission_published"
+                fields=["mission", "status", "publish_at", "id"], name="gallery_mission_published"
             ),
         ]
         verbose_name = "photo essay"

@@ -1,10 +1,13 @@
 from django.db import migrations, models
 
-# article_published_order was made by 0003 in the database only; it is declared in
-# Article.Meta.indexes now, so this adds it to the migration state alone.
+# 0003 made article_published_order in the database only; the first operation
+# records it in the migration state, now that Article.Meta.indexes declares it.
 #
-# A mission's page lists and counts its published articles newest first: with the
-# mission first in the index, the database reads that mission's rows only, where
+# It then gains the key as its last column: lists and sitemap files order by
+# publish time and key, and find a page's keys on the index alone.
+#
+# A mission's page lists and counts its published articles: with the mission first
+# in an index, the database reads that mission's rows only, where
 # article_published_order walked every published article looking for them.
 
 
@@ -24,10 +27,17 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
+        migrations.RemoveIndex(model_name="article", name="article_published_order"),
         migrations.AddIndex(
             model_name="article",
             index=models.Index(
-                fields=["mission", "status", "publish_at"], name="article_mission_published"
+                fields=["status", "publish_at", "id"], name="article_published_order"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                fields=["mission", "status", "publish_at", "id"], name="article_mission_published"
             ),
         ),
     ]
