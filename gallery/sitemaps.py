@@ -11,10 +11,12 @@ from html import escape
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, When
+from django.db.models import Case, Q, When
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.urls import reverse
 from django.utils import timezone
+
+from publishing.models import is_published
 
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState, url_maker
@@ -42,30 +44,31 @@ def path_maker(url_name, slugs=1):
 
 
 def image_name(photo_path=""):
-    """The file name of a photo's sitemap rendition, None until its renditions are
-    ready (pages do not show it before). The database reads it from the recorded
-    table: a sitemap file names thousands of photos, too many to load whole."""
+    """The file name of a photo's sitemap rendition; None for a photo that is not
+    published or whose renditions are not ready (pages do not show it). The
+    database reads it from the recorded table: a sitemap file names hundreds of
+    photos, too many to load whole."""
     purpose, fmt = SITEMAP_RENDITION
     return Case(
         When(
-            **{f"{photo_path}rendition_state": RenditionState.READY},
+            is_published(photo_path) & Q(**{f"{photo_path}rendition_state": RenditionState.READY}),
             then=KeyTextTransform(fmt, KeyTransform(purpose, f"{photo_path}renditions")),
         )
     )
 
 
 def published_images(ids):
-    """{pk: image name} of the published photos among ``ids``, in one query.
+    """{pk: image name or None} of the photos ``ids``, in one query.
 
-    As those photos less the unpublished ones: with published() SQLite walks its
-    index of every published photo, looking for the file's.
+    By key alone, the rule of published() in the image name: with it in the query's
+    filter, SQLite walked its index of every published photo to find the file's,
+    and PostgreSQL joined them all.
     """
     ids = {pk for pk in ids if pk is not None}
     if not ids:
         return {}
     return dict(
         Photo.objects.filter(pk__in=ids)
-        .exclude(pk__in=Photo.objects.unpublished())
         .order_by()
         .annotate(image_name=image_name())
         .values_list("pk", "image_name")
@@ -98,8 +101,13 @@ class PhotoSitemap(Sitemap):
         return items.values("slug", "updated_at")
 
     def page(self):
-        """The rows of the file that starts at ``self.start``."""
-        return self.rows(self.items())[self.start : self.stop]
+        """The rows of the file from ``self.start`` to ``self.stop``: its keys found
+        first, on the section's index, then its rows read by key. In one query,
+        PostgreSQL read the rendition table of every photo of the earlier files."""
+        items = self.items()
+        keys = items.values("pk")[self.start : self.stop]
+        model = items.model._default_manager
+        return self.rows(model.filter(pk__in=keys).order_by(*items.query.order_by))
 
     def page_photo_ids(self, rows):
         """For each row of a sitemap file, the ids of the photos its page shows."""
@@ -247,12 +255,6 @@ class SlideSitemap(PhotoSitemap):
             "photo__updated_at",
             image_name=image_name("photo__"),
         )
-
-    def page(self):
-        # The file's slides found first, then read with their essays and photos: in
-        # one query, the database read every slide's photo to sort them all.
-        slides = Slide.objects.filter(pk__in=self.items().values("pk")[self.start : self.stop])
-        return self.rows(slides.order_by(*self.items().query.order_by))
 
     def location(self, row):
         return self.path(row["gallery__slug"], row["photo__slug"])

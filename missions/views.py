@@ -50,6 +50,8 @@ def paginate_together(request, lists):
     shown = {}
     for name, paginator in paginators.items():
         if paginator is longest:
+            # The same page object: the links ask it for its length, a second one
+            # would query the list again.
             shown[name] = page_obj.object_list
         elif page_obj.number <= paginator.num_pages:
             shown[name] = paginator.page(page_obj.number).object_list
