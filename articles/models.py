@@ -52,6 +52,14 @@ class Article(SanitizedRichTextMixin, Publishable):
 
     class Meta:
         ordering = ["-publish_at"]
+        # Readers' lists and sitemap files: published() in time order, everywhere or
+        # of one mission. With the key last, a page's keys come from the index alone.
+        indexes = [
+            models.Index(fields=["status", "publish_at", "id"], name="article_published_order"),
+            models.Index(
+                fields=["mission", "status", "publish_at", "id"], name="article_mission_published"
+            ),
+        ]
 
     def __str__(self):
         return self.headline

@@ -4,14 +4,20 @@ from .models import Article, Block
 
 
 class ArticleSitemap(PhotoSitemap):
+    url_name = "articles:detail"
+
     def items(self):
         # Oldest first: a new article goes on the last file, the others keep their pages.
-        return (
-            Article.objects.published()
-            .only("slug", "updated_at", "hero_photo")
-            .order_by("publish_at", "pk")
-        )
+        return Article.objects.published().order_by("publish_at", "pk")
 
-    def page_photo_ids(self, articles):
-        blocks = photo_ids_by(Block.objects.filter(article__in=articles), "article_id")
-        return [[article.hero_photo_id, *blocks[article.pk]] for article in articles]
+    def count(self):
+        return Article.objects.published_count()
+
+    def rows(self, items):
+        return items.values("pk", "slug", "updated_at", "hero_photo_id")
+
+    def page_photo_ids(self, rows):
+        blocks = photo_ids_by(
+            Block.objects.filter(article__in=[row["pk"] for row in rows]), "article_id"
+        )
+        return [[row["hero_photo_id"], *blocks[row["pk"]]] for row in rows]

@@ -1,24 +1,14 @@
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from gallery.models import Gallery, Photo
-from gallery.views import gallery_cards, showing_one_of
+from gallery.views import by_key, gallery_cards, showing_one_of
 from missions.models import CrewMember, Mission
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
 from . import metadata
 from .models import Article, Block, Byline
-
-
-def by_key(photos):
-    """``photos`` for a prefetch, which looks them up by primary key.
-
-    EXISTS checks each photo found by its key. With the published() filter on the
-    prefetch itself, SQLite (which has no statistics unless ANALYZE ran) walks its
-    index of every published photo instead, to find a dozen.
-    """
-    return Photo.objects.filter(Exists(photos.filter(pk=OuterRef("pk"))))
 
 
 def article_cards(articles):
@@ -27,9 +17,12 @@ def article_cards(articles):
     return articles.prefetch_related(
         Prefetch("hero_photo", queryset=by_key(published_photos)),
         Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+        # The first photo block only: the card shows it when there is no hero.
         Prefetch(
             "blocks",
-            queryset=Block.objects.filter(showing_one_of(published_photos)).select_related("photo"),
+            queryset=Block.objects.filter(showing_one_of(published_photos))
+            .select_related("photo")
+            .order_by("order", "pk")[:1],
             to_attr="photo_blocks",
         ),
     )
@@ -53,9 +46,7 @@ class ArticleListView(PublishedListMixin, ListPageMixin, ListView):
     model = Article
     list_name = "Articles"
     paginate_by = 12
-
-    def get_queryset(self):
-        return article_cards(super().get_queryset())
+    cards = staticmethod(article_cards)
 
 
 class ArticleDetailView(PublishedDetailMixin, DetailView):

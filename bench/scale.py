@@ -4,20 +4,22 @@
 
 Loads the launch story into a fresh database (a temporary SQLite file, or with
 ``--postgres`` the database ``launchdesk_scale`` on 127.0.0.1:5432, which the script
-creates and drops) and times each page type there: the small site. Then it adds to
-the same database, with bulk inserts, 10,000 published articles (bylines, three text
+creates and drops) and keeps a copy of it: the small site. Then it adds to the
+database, with bulk inserts, 10,000 published articles (bylines, three text
 blocks and a photo block each, a mission, people mentioned) and 300 drafts and
 scheduled ones, 50,000 photos, 500 published photo essays of twelve slides (and 20
-drafts), 2,000 people and 200 missions, with their search entries, and times the same
-page types again: the big site. ``--scale`` multiplies those numbers, for a quick try.
-PostgreSQL is analyzed after the load, as autovacuum would; SQLite only with
-``--sqlite-stats``, as nothing does it on a real site.
+drafts), 2,000 people and 200 missions, with their search entries: the big site.
+``--scale`` multiplies those numbers, for a quick try. PostgreSQL is vacuumed and
+analyzed after the load, as autovacuum does after so many inserts; SQLite is
+analyzed only with ``--sqlite-stats``, as nothing does it on a real site.
 
 Every added record is placeholder text ("Bench article 01234"). All added photos
 share one image of the launch story and its recorded renditions, so their pages link
 real files. Each page is requested with Django's test client, DEBUG off and the page
-cache off: a warm-up request, one whose queries are counted and timed, then the
-median of ``--runs`` timed requests (fewer for a page slower than a few seconds).
+cache off, on both sites in the same process: a warm-up request and one whose
+queries are counted on each, then ``--runs`` timed requests on each, taking turns
+(small, big, small, ...), so that a busy machine slows both alike; the table gives
+their medians (fewer runs for a page slower than a few seconds).
 
 The person and mission rows compare the launch story's author and mission with the
 added author and mission that have the most work (a fifth of all articles and
@@ -79,11 +81,13 @@ def main():
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{folder}/scale.sqlite3"
     try:
-        run(args)
+        run(args, folder)
     finally:
         from django.conf import settings
         from django.db import connections
 
+        for connection in SITES.values():
+            connection.close()
         connections.close_all()
         if args.postgres:
             drop_postgres_database()
@@ -92,7 +96,7 @@ def main():
             shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
-def run(args):
+def run(args, folder):
     import django
 
     django.setup()
@@ -109,7 +113,7 @@ def run(args):
     call_command("migrate", verbosity=0)
     call_command("loaddata", "launch_story", verbosity=0)
     print(f"{connection.vendor}: launch story loaded in {time.perf_counter() - started:.0f} s")
-    small = measure_all(small_site_pages(), args.runs)
+    keep_small_site(folder)
 
     sizes = {name: max(1, round(count * args.scale)) for name, count in SIZES.items()}
     started = time.perf_counter()
@@ -118,7 +122,7 @@ def run(args):
         f"big site built in {time.perf_counter() - started:.0f} s: "
         + ", ".join(f"{count:,} {name}" for name, count in sizes.items())
     )
-    big = measure_all(big_site_pages(), args.runs)
+    small, big = measure_all(args.runs)
     print_table(small, big)
 
 
@@ -140,6 +144,35 @@ def recreate_postgres_database():
 
 def drop_postgres_database():
     postgres_server(f"DROP DATABASE IF EXISTS {POSTGRES_NAME} WITH (FORCE)")
+    postgres_server(f"DROP DATABASE IF EXISTS {POSTGRES_NAME}_small WITH (FORCE)")
+
+
+# The two sites, each on a connection of its own: pages are requested on the one
+# that serves as Django's default connection at the time.
+SITES = {}
+
+
+def keep_small_site(folder):
+    """Copy the database as it is, the launch story alone, for the small site."""
+    from django.db import connections
+
+    big = connections["default"]
+    big.close()
+    if big.vendor == "postgresql":
+        name = f"{POSTGRES_NAME}_small"
+        postgres_server(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        postgres_server(f"CREATE DATABASE {name} TEMPLATE {POSTGRES_NAME}")
+    else:
+        name = f"{folder}/small.sqlite3"
+        shutil.copyfile(big.settings_dict["NAME"], name)
+    SITES["small"] = type(big)({**big.settings_dict, "NAME": name}, "default")
+    SITES["big"] = big
+
+
+def use_site(name):
+    from django.db import connections
+
+    connections["default"] = SITES[name]
 
 
 # The big site ---------------------------------------------------------------------
@@ -164,8 +197,12 @@ def build_big_site(sizes, sqlite_stats=False):
         galleries = make_essays(sizes["essays"], missions, photos["slides"])
         make_articles(sizes["articles"], missions, people, photos, galleries)
         index_for_search()
-    if connection.vendor == "postgresql" or sqlite_stats:
-        # On PostgreSQL, what autovacuum does within a minute of such a load.
+    if connection.vendor == "postgresql":
+        # What autovacuum does within a minute of so many inserts: statistics, and
+        # the visibility map that lets an index answer a count on its own.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    elif sqlite_stats:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
@@ -448,48 +485,66 @@ class LastError(logging.Handler):
 LAST_ERROR = LastError()
 
 
-def measure(client, url, runs):
+def counted_request(client, url):
+    """A warm-up request (templates, content types), then one whose queries are
+    counted: its result row without the times."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(url)  # warm-up: templates, content types
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     if response.status_code != 200:
         raise RuntimeError(f"HTTP {response.status_code} {LAST_ERROR.message}".strip())
-    count, size = len(queries), len(response.content)
-    db_ms = sum(float(query["time"]) for query in queries.captured_queries) * 1000
-    # A sitemap file's work grows with its entries: <url> or, in the index, <sitemap>.
-    entries = response.content.count(b"<url>") + response.content.count(b"<sitemap>")
-    times = []
-    budget_end = time.perf_counter() + TIME_BUDGET_S
-    for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        if time.perf_counter() > budget_end and len(times) >= 3:
-            break
     return {
-        "ms": statistics.median(times),
-        "queries": count,
-        "db_ms": db_ms,
-        "kb": size / 1024,
-        "entries": entries,
+        "queries": len(queries),
+        "db_ms": sum(float(query["time"]) for query in queries.captured_queries) * 1000,
+        "kb": len(response.content) / 1024,
+        # A sitemap file's work grows with its entries: <url> or, in the index, <sitemap>.
+        "entries": response.content.count(b"<url>") + response.content.count(b"<sitemap>"),
         "url": url,
     }
 
 
-def measure_all(pages, runs):
+def timed_request(client, url):
+    start = time.perf_counter()
+    client.get(url)
+    return (time.perf_counter() - start) * 1000
+
+
+def measure_all(runs):
+    """Each page type on both sites, timed in turns; ({name: row} small, {name: row} big)."""
     from django.test import Client
 
     client = Client()
-    results = {}
-    for name, url in pages.items():
-        try:
-            results[name] = measure(client, url, runs)
-        except Exception as error:  # noqa: BLE001 - a failing page is a result too
-            results[name] = {"error": str(error)[:90], "url": url}
-    return results
+    pages, results = {}, {"small": {}, "big": {}}
+    for site, site_pages in (("small", small_site_pages), ("big", big_site_pages)):
+        use_site(site)
+        pages[site] = site_pages()
+    for name in [*pages["small"], *(name for name in pages["big"] if name not in pages["small"])]:
+        # A big-site row without a small one (a section's last file) is timed against
+        # the small site's first file of that section.
+        urls = {"small": baseline(name, pages["small"]), "big": pages["big"].get(name)}
+        times = {}
+        for site, url in urls.items():
+            if url is None:
+                continue
+            use_site(site)
+            try:
+                results[site][name] = counted_request(client, url)
+                times[site] = []
+            except Exception as error:  # noqa: BLE001 - a failing page is a result too
+                results[site][name] = {"error": str(error)[:90], "url": url}
+        budget_end = time.perf_counter() + TIME_BUDGET_S
+        for _ in range(runs):
+            for site in times:
+                use_site(site)
+                times[site].append(timed_request(client, urls[site]))
+            if time.perf_counter() > budget_end and all(len(t) >= 3 for t in times.values()):
+                break
+        for site, site_times in times.items():
+            results[site][name]["ms"] = statistics.median(site_times)
+    return results["small"], results["big"]
 
 
 def baseline(name, small):

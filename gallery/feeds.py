@@ -20,7 +20,7 @@ def essay_lead_photo(gallery):
     """The cover, or else the first slide, of an essay loaded with ``gallery_cards``."""
     if gallery.cover:
         return gallery.cover
-    slides = gallery.visible_slides
+    slides = gallery.first_slides
     return slides[0].photo if slides else None
 
 

@@ -68,6 +68,14 @@ class Photo(Renditions, Publishable):
 
     class Meta:
         ordering = ["-publish_at", "title"]
+        # Readers' lists and sitemap files: published() in time order, everywhere or
+        # of one mission. With the key last, a page's keys come from the index alone.
+        indexes = [
+            models.Index(fields=["status", "publish_at", "id"], name="photo_published_order"),
+            models.Index(
+                fields=["mission", "status", "publish_at"], name="photo_mission_published_order"
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -257,6 +265,14 @@ class Gallery(Publishable):
 
     class Meta:
         ordering = ["-publish_at"]
+        # Readers' lists and sitemap files: published() in time order, everywhere or
+        # of one mission. With the key last, a page's keys come from the index alone.
+        indexes = [
+            models.Index(fields=["status", "publish_at", "id"], name="gallery_published_order"),
+            models.Index(
+                fields=["mission", "status", "publish_at", "id"], name="gallery_mission_published"
+            ),
+        ]
         verbose_name = "photo essay"
         verbose_name_plural = "photo essays"
 

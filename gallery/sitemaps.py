@@ -1,11 +1,22 @@
 """Sitemaps of photo essays, their slide permalinks and photo pages, and the base of
-every section: each entry lists the photos its page shows (image sitemap extension)."""
+every section: each entry lists the photos its page shows (image sitemap extension).
+
+A file is made from plain rows, not model instances, and its addresses from each
+page's slug and its URL pattern reversed once: model instances and a ``reverse()``
+per page were most of a file's time.
+"""
 
 from collections import defaultdict
+from html import escape
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Case, Exists, OuterRef, When
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Case, Q, When
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.urls import reverse
+from django.utils import timezone
+
+from publishing.models import is_published
 
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState, url_maker
@@ -13,40 +24,54 @@ from .renditions import RenditionState, url_maker
 # The rendition image search should index: the largest JPEG (purpose, format).
 SITEMAP_RENDITION = ("full", "jpeg")
 # Pages per sitemap file: far below the protocol's 50,000 URLs and 50 MB, so that each
-# file, photos included, is made in one quick request; the index lists every file.
-SITEMAP_LIMIT = 5000
+# file is made in a few milliseconds; its time grows with its length, about 15 us a
+# page and 10 us an image. The index lists every file.
+SITEMAP_LIMIT = 250
+# Stands for a slug in a reversed URL pattern; the slug converter accepts it.
+SLUG_MARKER = "sitemap-slug-marker"
+
+
+def path_maker(url_name, slugs=1):
+    """A function giving the path of ``url_name`` for its ``slugs`` slug arguments,
+    with the pattern reversed once (slugs need no quoting in a path)."""
+    parts = reverse(url_name, args=[SLUG_MARKER] * slugs).split(SLUG_MARKER)
+    head, tails = parts[0], parts[1:]
+
+    def path(*args):
+        return head + "".join(slug + tail for slug, tail in zip(args, tails, strict=True))
+
+    return path
 
 
 def image_name(photo_path=""):
-    """The file name of a photo's sitemap rendition, None until its renditions are
-    ready (pages do not show it before). The database reads it from the recorded
-    table: a sitemap file names thousands of photos, too many to load whole."""
+    """The file name of a photo's sitemap rendition; None for a photo that is not
+    published or whose renditions are not ready (pages do not show it). The
+    database reads it from the recorded table: a sitemap file names hundreds of
+    photos, too many to load whole."""
     purpose, fmt = SITEMAP_RENDITION
     return Case(
         When(
-            **{f"{photo_path}rendition_state": RenditionState.READY},
+            is_published(photo_path) & Q(**{f"{photo_path}rendition_state": RenditionState.READY}),
             then=KeyTextTransform(fmt, KeyTransform(purpose, f"{photo_path}renditions")),
         )
     )
 
 
-def for_sitemap(photos, *fields):
-    """``photos`` loaded with their ``image_name``, and of their fields only ``fields``."""
-    return photos.only("pk", *fields).annotate(image_name=image_name())
-
-
 def published_images(ids):
-    """{pk: image name} of the published photos among ``ids``, in one query.
+    """{pk: image name or None} of the photos ``ids``, in one query.
 
-    By primary key, not by prefetching foreign keys: Django 5.2 prefetches a foreign
-    key on SQLite with one "id = %s OR ..." term per object, which SQLite refuses
-    past about a thousand.
+    By key alone, the rule of published() in the image name: with it in the query's
+    filter, SQLite walked its index of every published photo to find the file's,
+    and PostgreSQL joined them all.
     """
     ids = {pk for pk in ids if pk is not None}
     if not ids:
         return {}
     return dict(
-        for_sitemap(Photo.objects.published().filter(pk__in=ids)).values_list("pk", "image_name")
+        Photo.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(image_name=image_name())
+        .values_list("pk", "image_name")
     )
 
 
@@ -62,26 +87,55 @@ def photo_ids_by(rows, owner):
 class PhotoSitemap(Sitemap):
     """A sitemap whose entries also list their page's photos (image sitemap extension).
 
-    ``templates/sitemap.xml`` writes each entry's ``images`` as <image:image>.
-    Subclasses name the photos of a page of items with ``page_photo_ids``, or find
-    them all themselves in ``page_images``.
+    ``items()`` gives the section's records in a lasting order, ``rows()`` the
+    values a file reads of them, with at least ``slug`` and ``updated_at``.
+    Subclasses name the photos each row's page shows with ``page_photo_ids``, or
+    find them all themselves in ``page_images``.
     """
 
     limit = SITEMAP_LIMIT
+    # The page's URL name, reversed with the row's slug.
+    url_name = None
 
-    def page_photo_ids(self, items):
-        """For each item of a sitemap page, the ids of the photos its page shows."""
-        return [[] for _ in items]
+    def rows(self, items):
+        return items.values("slug", "updated_at")
 
-    def page_images(self, items):
-        """For each item of a sitemap page, (pk, image name) of each photo its page
+    def page(self):
+        """The rows of the file from ``self.start`` to ``self.stop``: its keys found
+        first, on the section's index, then its rows read by key. In one query,
+        PostgreSQL read the rendition table of every photo of the earlier files."""
+        items = self.items()
+        keys = items.values("pk")[self.start : self.stop]
+        model = items.model._default_manager
+        return self.rows(model.filter(pk__in=keys).order_by(*items.query.order_by))
+
+    def page_photo_ids(self, rows):
+        """For each row of a sitemap file, the ids of the photos its page shows."""
+        return [[] for _ in rows]
+
+    def page_images(self, rows):
+        """For each row of a sitemap file, (pk, image name) of each photo its page
         shows, in page order."""
-        ids = self.page_photo_ids(items)
+        ids = self.page_photo_ids(rows)
         found = published_images(pk for row in ids for pk in row)
         return [[(pk, found.get(pk)) for pk in row] for row in ids]
 
-    def lastmod(self, item):
-        return item.updated_at
+    def location(self, row):
+        return self.path(row["slug"])
+
+    def lastmod(self, row):
+        return row["updated_at"]
+
+    def count(self):
+        """How many pages the section lists, for the index's number of files."""
+        return self.items().count()
+
+    @property
+    def paginator(self):
+        # Django's index asks it for the number of files.
+        paginator = Paginator(self.items(), self.limit)
+        paginator.count = self.count()
+        return paginator
 
     def get_latest_lastmod(self):
         # No update time in the index: Django's asks lastmod() of every item of the
@@ -89,57 +143,127 @@ class PhotoSitemap(Sitemap):
         # Each entry of each file has its own.
         return None
 
+    def page_rows(self, page):
+        """The rows of file ``page``. Unlike Django's paginator, which the index uses,
+        it does not count the section first: a file past the last is empty."""
+        try:
+            number = int(page)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("That page number is not an integer") from error
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        self.start, self.stop = (number - 1) * self.limit, number * self.limit
+        rows = list(self.page())
+        if not rows and number > 1:
+            raise EmptyPage("That page contains no results")
+        return rows
+
     def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        """The file's entries (``Entry``), with the images each page shows."""
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        self.path = path_maker(self.url_name, getattr(self, "slugs", 1))
         url_of = url_maker()
-        page_images = self.page_images([url["item"] for url in urls])
-        for url, shown in zip(urls, page_images, strict=True):
+        zone = timezone.get_current_timezone()
+        rows = self.page_rows(page)
+        urls = []
+        for row, shown in zip(rows, self.page_images(rows), strict=True):
             seen, images = set(), []
             for pk, name in shown:
                 if name and pk not in seen:
                     seen.add(pk)
                     address = url_of(name)
                     images.append(address if "://" in address else origin + address)
-            url["images"] = images
+            urls.append(Entry(origin + self.location(row), self.lastmod(row), images, zone))
+        # The file's Last-Modified, as Django's own sitemaps give it.
+        self.latest_lastmod = max((url["lastmod"] for url in urls), default=None)
         return urls
 
 
+class Entry(dict):
+    """One page of a sitemap file: its ``location``, ``lastmod`` and ``images``, as
+    Django's sitemaps give them, which also renders as its own <url> element.
+
+    Written here rather than by the template: a file lists hundreds of pages, and
+    the template language took most of its time; ``templates/sitemap.xml`` joins
+    the entries.
+    """
+
+    def __init__(self, location, lastmod, images, zone):
+        super().__init__(location=location, lastmod=lastmod, images=images)
+        parts = [f"<url><loc>{escape(location)}</loc>"]
+        if lastmod:
+            # As date:"c" writes it, in the current time zone ``zone``.
+            parts.append(f"<lastmod>{lastmod.astimezone(zone).isoformat()}</lastmod>")
+        parts.extend(
+            f"<image:image><image:loc>{escape(image)}</image:loc></image:image>" for image in images
+        )
+        parts.append("</url>\n")
+        self.xml = "".join(parts)
+
+    def __html__(self):
+        return self.xml
+
+
 class GallerySitemap(PhotoSitemap):
+    url_name = "gallery:gallery_detail"
+
+    @property
+    def limit(self):
+        # An essay's entry names its cover and each slide's photo, a dozen or more: a
+        # tenth as many essays a file keeps its files as long as the others'.
+        return max(1, PhotoSitemap.limit // 10)
+
     def items(self):
         # Oldest first: a new essay goes on the last file, the others keep their pages.
-        return (
-            Gallery.objects.published()
-            .only("slug", "updated_at", "cover")
-            .order_by("publish_at", "pk")
-        )
+        return Gallery.objects.published().order_by("publish_at", "pk")
 
-    def page_photo_ids(self, galleries):
-        slides = photo_ids_by(Slide.objects.filter(gallery__in=galleries), "gallery_id")
-        return [[gallery.cover_id, *slides[gallery.pk]] for gallery in galleries]
+    def count(self):
+        return Gallery.objects.published_count()
+
+    def rows(self, items):
+        return items.values("pk", "slug", "updated_at", "cover_id")
+
+    def page_photo_ids(self, rows):
+        slides = photo_ids_by(
+            Slide.objects.filter(gallery__in=[row["pk"] for row in rows]), "gallery_id"
+        )
+        return [[row["cover_id"], *slides[row["pk"]]] for row in rows]
 
 
 class SlideSitemap(PhotoSitemap):
     """One entry per slide permalink of a published essay."""
 
+    url_name = "gallery:slide_detail"
+    slugs = 2
+
     def items(self):
-        # EXISTS rather than "IN (published photos)": see articles.views.showing_one_of.
+        # Slides not in an unpublished essay and not showing an unpublished photo:
+        # the unpublished are few and on indexes, where checking each slide's essay
+        # and photo reads their records.
         return (
-            Slide.objects.filter(
-                Exists(Gallery.objects.published().filter(pk=OuterRef("gallery_id"))),
-                Exists(Photo.objects.published().filter(pk=OuterRef("photo_id"))),
-            )
-            .select_related("gallery", "photo")
-            .only("gallery__slug", "gallery__updated_at", "photo__slug", "photo__updated_at")
-            .annotate(image_name=image_name("photo__"))
+            Slide.objects.exclude(gallery__in=Gallery.objects.unpublished())
+            .exclude(photo__in=Photo.objects.unpublished())
             .order_by("gallery__publish_at", "gallery_id", "order", "pk")
         )
 
-    def lastmod(self, slide):
-        return max(slide.gallery.updated_at, slide.photo.updated_at)
+    def rows(self, items):
+        return items.values(
+            "photo_id",
+            "gallery__slug",
+            "gallery__updated_at",
+            "photo__slug",
+            "photo__updated_at",
+            image_name=image_name("photo__"),
+        )
 
-    def page_images(self, slides):
-        return [[(slide.photo_id, slide.image_name)] for slide in slides]
+    def location(self, row):
+        return self.path(row["gallery__slug"], row["photo__slug"])
+
+    def lastmod(self, row):
+        return max(row["gallery__updated_at"], row["photo__updated_at"])
+
+    def page_images(self, rows):
+        return [[(row["photo_id"], row["image_name"])] for row in rows]
 
 
 class PhotoPageSitemap(PhotoSitemap):
@@ -150,11 +274,17 @@ class PhotoPageSitemap(PhotoSitemap):
     of the library for each sitemap file.
     """
 
+    url_name = "gallery:photo_detail"
+
     def items(self):
         # Oldest first: a new photo goes on the last file, the others keep their pages.
-        return for_sitemap(Photo.objects.published(), "slug", "updated_at").order_by(
-            "publish_at", "pk"
-        )
+        return Photo.objects.published().order_by("publish_at", "pk")
 
-    def page_images(self, photos):
-        return [[(photo.pk, photo.image_name)] for photo in photos]
+    def count(self):
+        return Photo.objects.published_count()
+
+    def rows(self, items):
+        return items.values("pk", "slug", "updated_at", image_name=image_name())
+
+    def page_images(self, rows):
+        return [[(row["pk"], row["image_name"])] for row in rows]

@@ -1,14 +1,15 @@
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
+from django.core.paginator import InvalidPage
+from django.db.models import OuterRef, Prefetch
 from django.http import Http404
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article
-from articles.views import article_cards, by_key
+from articles.models import Article, Byline
+from articles.views import article_cards
 from gallery.models import Gallery, Photo
-from gallery.views import gallery_cards
+from gallery.views import by_key, gallery_cards
 from publishing.metadata import trail_data
-from publishing.views import ListPageMixin
+from publishing.models import RowCount, shown_count
+from publishing.views import ListPageMixin, ListPaginator
 
 from . import metadata
 from .models import CrewMember, Mission, Person
@@ -23,15 +24,24 @@ STORY_ORDER = ("-publish_at", "-pk")
 PHOTO_ORDER = ("-publish_at", "title", "pk")
 
 
+class CountedPaginator(ListPaginator):
+    """A paginator told how many items its list holds, counted by the page's own query."""
+
+    def __init__(self, object_list, per_page, count, read=None):
+        super().__init__(object_list, per_page, read=read)
+        self.count = count
+
+
 def paginate_together(request, lists):
-    """Page ``?page=`` of each of ``lists`` ({name: (queryset, per page)}).
+    """Page ``?page=`` of each of ``lists`` ({name: (queryset, per page, count, read)},
+    ``read`` as for ``ListPaginator``).
 
     The lists turn over together, so one set of page links serves them all: there
     are as many pages as the longest list needs, a shorter list shows nothing on the
     pages past its end, and a page past the last is a 404, as on the list pages.
     Returns the longest list's page (for the links) and each list's items.
     """
-    paginators = {name: Paginator(items, per_page) for name, (items, per_page) in lists.items()}
+    paginators = {name: CountedPaginator(*arguments) for name, arguments in lists.items()}
     longest = max(paginators.values(), key=lambda paginator: paginator.num_pages)
     try:
         page_obj = longest.page(request.GET.get("page") or 1)
@@ -65,12 +75,22 @@ class MissionDetailView(DetailView):
     model = Mission
 
     def get_queryset(self):
-        return Mission.objects.select_related("launch_site").prefetch_related(
-            Prefetch(
-                "crew_members",
-                queryset=CrewMember.objects.select_related("person").prefetch_related(
-                    Prefetch("person__portrait", queryset=by_key(Photo.objects.published()))
-                ),
+        # The lists' lengths come with the mission, each counted on its index.
+        mission = OuterRef("pk")
+        return (
+            Mission.objects.select_related("launch_site")
+            .prefetch_related(
+                Prefetch(
+                    "crew_members",
+                    queryset=CrewMember.objects.select_related("person").prefetch_related(
+                        Prefetch("person__portrait", queryset=by_key(Photo.objects.published()))
+                    ),
+                )
+            )
+            .annotate(
+                article_count=RowCount(Article.objects.published().filter(mission=mission)),
+                essay_count=RowCount(Gallery.objects.published().filter(mission=mission)),
+                photo_count=RowCount(Photo.objects.published().filter(mission=mission)),
             )
         )
 
@@ -81,20 +101,21 @@ class MissionDetailView(DetailView):
             self.request,
             {
                 "articles": (
-                    article_cards(Article.objects.published().filter(mission=mission)).order_by(
-                        *STORY_ORDER
-                    ),
+                    Article.objects.published().filter(mission=mission).order_by(*STORY_ORDER),
                     ARTICLES_PER_PAGE,
+                    mission.article_count,
+                    article_cards,
                 ),
                 "galleries": (
-                    gallery_cards(Gallery.objects.published().filter(mission=mission)).order_by(
-                        *STORY_ORDER
-                    ),
+                    Gallery.objects.published().filter(mission=mission).order_by(*STORY_ORDER),
                     ESSAYS_PER_PAGE,
+                    mission.essay_count,
+                    gallery_cards,
                 ),
                 "photos": (
                     Photo.objects.published().filter(mission=mission).order_by(*PHOTO_ORDER),
                     PHOTOS_PER_PAGE,
+                    mission.photo_count,
                 ),
             },
         )
@@ -123,28 +144,52 @@ class PersonDetailView(DetailView):
             Prefetch("portrait", queryset=by_key(Photo.objects.published()))
         )
 
+    def counts(self, person):
+        """How many of each of the page's lists are published, in one query.
+
+        Counted for this person by id, not for each person the query finds: with the
+        id unknown, PostgreSQL planned for a few photos of them and probed the
+        photo table once per photo of the busiest.
+        """
+        return (
+            Person.objects.filter(pk=person.pk)
+            .values(
+                article_count=shown_count(Byline.objects.filter(person=person), "article"),
+                mention_count=shown_count(
+                    Article.people.through.objects.filter(person=person), "article"
+                ),
+                photo_count=shown_count(
+                    Photo.people.through.objects.filter(person=person), "photo"
+                ),
+            )
+            .get()
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
         context["crew_places"] = person.crew_places.select_related("mission__launch_site").order_by(
             "-mission__launch_at"
         )
+        context["counts"] = counts = self.counts(person)
         context["page_obj"], shown = paginate_together(
             self.request,
             {
                 "articles": (
-                    article_cards(Article.objects.published().filter(authors=person)).order_by(
-                        *STORY_ORDER
-                    ),
+                    Article.objects.published().filter(authors=person).order_by(*STORY_ORDER),
                     ARTICLES_PER_PAGE,
+                    counts["article_count"],
+                    article_cards,
                 ),
                 "mentioned_in": (
                     Article.objects.published().filter(people=person).order_by(*STORY_ORDER),
                     MENTIONS_PER_PAGE,
+                    counts["mention_count"],
                 ),
                 "photos": (
                     Photo.objects.published().filter(people=person).order_by(*PHOTO_ORDER),
                     PHOTOS_PER_PAGE,
+                    counts["photo_count"],
                 ),
             },
         )

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 
 from .metadata import breadcrumbs, trail_data
 
@@ -34,12 +35,49 @@ class PublishedDetailMixin:
         return context
 
 
+class ListPaginator(Paginator):
+    """Pages of ``object_list`` (filtered and ordered) whose items are found by key
+    first, then read by key; ``read`` makes of the page's items what the page shows
+    (annotations, prefetches).
+
+    The database passes over the earlier pages on an index alone and reads only the
+    page's own items. In one query, PostgreSQL counted the slides of every essay of
+    the earlier pages; and SQLite, given the list's filter again with the keys,
+    walked the list's index rather than look the keys up.
+    """
+
+    def __init__(self, object_list, per_page, *args, read=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.read = read
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        model = self.object_list.model
+        keys = self.object_list.values("pk")[bottom:top]
+        items = model._default_manager.filter(pk__in=keys)
+        if self.read:
+            items = self.read(items)
+        ordering = self.object_list.query.order_by or model._meta.ordering
+        return self._get_page(items.order_by(*ordering), number, self)
+
+
 class PublishedListMixin:
     """A list of a publishable model: published items only, for staff too, so the
-    list is the one readers see."""
+    list is the one readers see. ``cards`` loads what each item's card shows, for
+    the page's items only."""
+
+    cards = None
+    paginator_class = ListPaginator
 
     def get_queryset(self):
         return super().get_queryset().published()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, read=self.cards, **kwargs)
 
 
 class ListPageMixin:

@@ -38,9 +38,9 @@ def feed_links(context):
             "feeds:mission_atom",
             page_object.slug,
         )
-    elif isinstance(page_object, Person) and context.get("articles"):
-        # The person page's own list of the articles they wrote: evaluated here, it
-        # is not queried again where the page shows it.
+    elif isinstance(page_object, Person) and context.get("counts", {}).get("article_count"):
+        # Counted by the person page for all its pages: those past the end of their
+        # articles offer the feed too.
         feeds += feed_pair(
             f"{settings.SITE_NAME}: articles by {page_object.name}",
             "feeds:author_rss",

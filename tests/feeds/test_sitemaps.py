@@ -85,6 +85,15 @@ def test_a_section_larger_than_a_file_is_split_into_numbered_files(client, files
     assert section_files(client)[:2] == [section("articles"), section("articles") + "?p=2"]
 
 
+def test_essays_with_their_many_photos_take_fewer_pages_a_file(client, monkeypatch):
+    monkeypatch.setattr(PhotoSitemap, "limit", 20)
+    GalleryFactory.create_batch(3)
+
+    essays = [address for address in section_files(client) if "essays" in address]
+
+    assert essays == [section("essays"), section("essays") + "?p=2"]
+
+
 def test_the_files_of_a_section_list_each_page_once(client, files_of_two):
     articles = ArticleFactory.create_batch(3)
 

@@ -211,3 +211,25 @@ def test_a_person_with_nothing_to_list_has_one_page(client):
 
     assert client.get(person.get_absolute_url()).status_code == 200
     assert client.get(person.get_absolute_url(), {"page": 2}).status_code == 404
+
+
+def test_an_authors_feed_is_linked_on_the_pages_past_their_articles(
+    client, two_per_page, author, quick_photo
+):
+    for title in ["Photo A", "Photo B", "Photo C", "Photo D", "Photo E"]:
+        quick_photo(title=title).people.add(author)
+
+    page = client.get(author.get_absolute_url(), {"page": 3}).content.decode()
+
+    assert "Story A" not in page
+    assert "Photo A" in page
+    assert f'href="/feeds/people/{author.slug}/rss/"' in page
+
+
+def test_a_person_whose_articles_are_all_drafts_has_no_feed_link(client):
+    person = PersonFactory()
+    BylineFactory(person=person, article__draft=True)
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert "/feeds/people/" not in page

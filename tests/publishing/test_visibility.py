@@ -38,6 +38,33 @@ def test_published_excludes_drafts_and_scheduled_items():
     assert list(Article.objects.published()) == [live]
 
 
+def test_unpublished_is_everything_published_leaves_out():
+    ArticleFactory()
+    draft = ArticleFactory(draft=True)
+    scheduled = ArticleFactory(scheduled=True)
+
+    assert set(Article.objects.unpublished()) == {draft, scheduled}
+
+
+def test_an_item_leaves_unpublished_at_its_publish_time():
+    with time_machine.travel(BEFORE_LIFTOFF, tick=False):
+        item = ArticleFactory(publish_at=LIFTOFF)
+        assert list(Article.objects.unpublished()) == [item]
+    with time_machine.travel(LIFTOFF, tick=False):
+        assert list(Article.objects.unpublished()) == []
+        assert list(Article.objects.published()) == [item]
+
+
+def test_published_count_counts_what_published_lists():
+    ArticleFactory.create_batch(3)
+    ArticleFactory(draft=True)
+    ArticleFactory(scheduled=True)
+    ArticleFactory(scheduled=True, draft=True)
+
+    assert Article.objects.published_count() == 3
+    assert Photo.objects.published_count() == 0
+
+
 def test_visible_to_staff_includes_drafts_and_scheduled_items(editor):
     articles = {ArticleFactory(), ArticleFactory(draft=True), ArticleFactory(scheduled=True)}
 
