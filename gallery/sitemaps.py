@@ -23,12 +23,20 @@ from .renditions import RenditionState, url_maker
 
 # The rendition image search should index: the largest JPEG (purpose, format).
 SITEMAP_RENDITION = ("full", "jpeg")
-# Pages per sitemap file: far below the protocol's 50,000 URLs and 50 MB, so that each
-# file is made in a few milliseconds; its time grows with its length, about 15 us a
-# page and 10 us an image. The index lists every file.
-SITEMAP_LIMIT = 250
+# Pages per sitemap file, for pages that show a few photos each, as articles do.
+# Sections whose pages show one photo or none list twice as many a file, photo
+# essays a fifth: each file names a few hundred addresses, pages and images, far
+# below the protocol's 50,000 URLs and 50 MB, and is made in a few milliseconds (a
+# file's time grows with its addresses, some 10 to 20 us each). The index lists
+# every file.
+SITEMAP_LIMIT = 125
 # Stands for a slug in a reversed URL pattern; the slug converter accepts it.
 SLUG_MARKER = "sitemap-slug-marker"
+
+
+def per_file(share):
+    """A section's ``limit``: ``share`` of the pages a file that articles take."""
+    return property(lambda sitemap: max(1, int(PhotoSitemap.limit * share)))
 
 
 def path_maker(url_name, slugs=1):
@@ -207,11 +215,8 @@ class Entry(dict):
 class GallerySitemap(PhotoSitemap):
     url_name = "gallery:gallery_detail"
 
-    @property
-    def limit(self):
-        # An essay's entry names its cover and each slide's photo, a dozen or more: a
-        # tenth as many essays a file keeps its files as long as the others'.
-        return max(1, PhotoSitemap.limit // 10)
+    # An essay's entry names its cover and each slide's photo, a dozen or more.
+    limit = per_file(1 / 5)
 
     def items(self):
         # Oldest first: a new essay goes on the last file, the others keep their pages.
@@ -235,6 +240,7 @@ class SlideSitemap(PhotoSitemap):
 
     url_name = "gallery:slide_detail"
     slugs = 2
+    limit = per_file(2)
 
     def items(self):
         # Slides not in an unpublished essay and not showing an unpublished photo:
@@ -275,6 +281,7 @@ class PhotoPageSitemap(PhotoSitemap):
     """
 
     url_name = "gallery:photo_detail"
+    limit = per_file(2)
 
     def items(self):
         # Oldest first: a new photo goes on the last file, the others keep their pages.

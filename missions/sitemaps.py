@@ -1,4 +1,4 @@
-from gallery.sitemaps import PhotoSitemap
+from gallery.sitemaps import PhotoSitemap, per_file
 
 from .models import Mission, Person
 
@@ -7,6 +7,7 @@ class MissionSitemap(PhotoSitemap):
     """Mission pages. Their photos are in the photos section, each at its own page."""
 
     url_name = "missions:mission_detail"
+    limit = per_file(2)
 
     def items(self):
         return Mission.objects.order_by("pk")
@@ -16,6 +17,7 @@ class PersonSitemap(PhotoSitemap):
     """Person pages with their portraits. The photos of them are in the photos section."""
 
     url_name = "missions:person_detail"
+    limit = per_file(2)
 
     def items(self):
         return Person.objects.order_by("pk")

@@ -1,10 +1,7 @@
 from django.db import migrations, models
 
-# 0003 made article_published_order in the database only; the first operation
-# records it in the migration state, now that Article.Meta.indexes declares it.
-#
-# It then gains the key as its last column: lists and sitemap files order by
-# publish time and key, and find a page's keys on the index alone.
+# 0003 made article_published_order in the database only; Article.Meta.indexes
+# declares it now, so this records it in the migration state alone.
 #
 # A mission's page lists and counts its published articles: with the mission first
 # in an index, the database reads that mission's rows only, where
@@ -26,13 +23,6 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-        ),
-        migrations.RemoveIndex(model_name="article", name="article_published_order"),
-        migrations.AddIndex(
-            model_name="article",
-            index=models.Index(
-                fields=["status", "publish_at", "id"], name="article_published_order"
-            ),
         ),
         migrations.AddIndex(
             model_name="article",

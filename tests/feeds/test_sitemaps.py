@@ -85,13 +85,24 @@ def test_a_section_larger_than_a_file_is_split_into_numbered_files(client, files
     assert section_files(client)[:2] == [section("articles"), section("articles") + "?p=2"]
 
 
-def test_essays_with_their_many_photos_take_fewer_pages_a_file(client, monkeypatch):
-    monkeypatch.setattr(PhotoSitemap, "limit", 20)
+def test_a_section_whose_pages_show_more_photos_takes_fewer_pages_a_file(client, monkeypatch):
+    """An essay names a dozen photos, an article a few, a photo page one."""
+    monkeypatch.setattr(PhotoSitemap, "limit", 10)
     GalleryFactory.create_batch(3)
+    ArticleFactory.create_batch(11)
+    PhotoFactory.create_batch(19)
 
-    essays = [address for address in section_files(client) if "essays" in address]
+    files = section_files(client)
 
-    assert essays == [section("essays"), section("essays") + "?p=2"]
+    assert [file for file in files if "essays" in file] == [
+        section("essays"),
+        section("essays") + "?p=2",
+    ]
+    assert [file for file in files if "articles" in file] == [
+        section("articles"),
+        section("articles") + "?p=2",
+    ]
+    assert [file for file in files if "photos" in file] == [section("photos")]
 
 
 def test_the_files_of_a_section_list_each_page_once(client, files_of_two):
