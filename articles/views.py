@@ -3,8 +3,9 @@ from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
 from gallery.models import Gallery, Photo
-from gallery.views import gallery_cards, showing_one_of
+from gallery.views import gallery_cards, hide_unseen_photo, showing_one_of
 from missions.models import CrewMember, Mission
+from publishing.models import published_condition
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
 from . import metadata
@@ -63,28 +64,20 @@ class ArticleDetailView(PublishedDetailMixin, DetailView):
 
     def get_queryset(self):
         # A staff member previewing a draft sees its draft photos too.
-        photos = Photo.objects.visible_to(viewer(self.request))
-        published_photos = Photo.objects.published()
+        user = viewer(self.request)
+        blocks = Block.objects.select_related("photo")
+        if not user.is_staff:
+            blocks = blocks.filter(Q(photo__isnull=True) | published_condition("photo__"))
         return (
             super()
             .get_queryset()
             # related_gallery is prefetched below, not joined: a join would skip the
-            # prefetch and with it the published() filter and the slide count.
-            .select_related("mission__launch_site")
+            # prefetch and with it the published() filter and the slide count. The
+            # photos joined here are left out in get_object() if they are hidden.
+            .select_related("mission__launch_site", "hero_photo")
             .prefetch_related(
-                Prefetch("hero_photo", queryset=by_key(photos)),
-                Prefetch(
-                    "bylines",
-                    queryset=Byline.objects.select_related("person").prefetch_related(
-                        Prefetch("person__portrait", queryset=by_key(published_photos))
-                    ),
-                ),
-                Prefetch(
-                    "blocks",
-                    queryset=Block.objects.filter(
-                        Q(photo__isnull=True) | showing_one_of(photos)
-                    ).select_related("photo"),
-                ),
+                Prefetch("bylines", queryset=Byline.objects.select_related("person__portrait")),
+                Prefetch("blocks", queryset=blocks),
                 Prefetch(
                     "mission__crew_members",
                     queryset=CrewMember.objects.select_related("person"),
@@ -93,6 +86,14 @@ class ArticleDetailView(PublishedDetailMixin, DetailView):
                 "people",
             )
         )
+
+    def get_object(self, queryset=None):
+        article = hide_unseen_photo(
+            super().get_object(queryset), "hero_photo", viewer(self.request)
+        )
+        for byline in article.bylines.all():
+            hide_unseen_photo(byline.person, "portrait")
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
