@@ -1,7 +1,10 @@
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
+from caching import fragments
+from caching.fragments import FragmentsMixin
 from gallery.models import Gallery, Photo
 from gallery.views import gallery_cards, hide_unseen_photo, showing_one_of
 from missions.models import CrewMember, Mission
@@ -59,7 +62,7 @@ class ArticleListView(PublishedListMixin, ListPageMixin, ListView):
         return article_cards(super().get_queryset())
 
 
-class ArticleDetailView(PublishedDetailMixin, DetailView):
+class ArticleDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
     model = Article
 
     def get_queryset(self):
@@ -71,19 +74,11 @@ class ArticleDetailView(PublishedDetailMixin, DetailView):
         return (
             super()
             .get_queryset()
-            # related_gallery is prefetched below, not joined: a join would skip the
-            # prefetch and with it the published() filter and the slide count. The
-            # photos joined here are left out in get_object() if they are hidden.
+            # The photos joined here are left out in get_object() if they are hidden.
             .select_related("mission__launch_site", "hero_photo")
             .prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("person__portrait")),
                 Prefetch("blocks", queryset=blocks),
-                Prefetch(
-                    "mission__crew_members",
-                    queryset=CrewMember.objects.select_related("person"),
-                ),
-                Prefetch("related_gallery", queryset=gallery_cards(Gallery.objects.published())),
-                "people",
             )
         )
 
@@ -99,4 +94,23 @@ class ArticleDetailView(PublishedDetailMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = trail = metadata.article_trail(self.object)
         context["structured_data"] = metadata.article_data(self.request, self.object, trail)
+        # Kept for readers under the content version (caching.fragments): stale when
+        # the article, its authors, its mission and crew, the people it names or its
+        # related essay (its cover, its slides) change.
+        context["story_foot"] = fragments.kept(
+            self.request, "story-foot", self.object.pk, make=self.render_story_foot
+        )
         return context
+
+    def render_story_foot(self):
+        """The foot of the story: its authors, its mission, the people in it and the
+        related photo essay, with the queries only it needs."""
+        prefetch_related_objects(
+            [self.object],
+            Prefetch("mission__crew_members", queryset=CrewMember.objects.select_related("person")),
+            # Prefetched, not joined: a join would skip the published() filter and
+            # the card's slide count.
+            Prefetch("related_gallery", queryset=gallery_cards(Gallery.objects.published())),
+            "people",
+        )
+        return render_to_string("includes/story_foot.html", {"article": self.object})

@@ -1,8 +1,11 @@
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
+from caching import fragments
+from caching.fragments import FragmentsMixin
 from missions.models import Person
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
@@ -62,7 +65,7 @@ class GalleryListView(PublishedListMixin, ListPageMixin, ListView):
         return gallery_cards(super().get_queryset())
 
 
-class GalleryDetailView(PublishedDetailMixin, DetailView):
+class GalleryDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
     model = Gallery
 
     def get_queryset(self):
@@ -73,14 +76,37 @@ class GalleryDetailView(PublishedDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        slides = visible_slides(self.object, viewer(self.request))
-        context["slides"] = slides
-        context["slide_count"] = len(slides)
+        context["breadcrumbs"] = metadata.gallery_trail(self.object)
+        # Kept for readers under the content version (caching.fragments): stale when
+        # the essay, any of its slides or their photos change. Its structured data
+        # holds absolute addresses, hence the host.
+        context.update(
+            fragments.kept(
+                self.request,
+                "essay-slides",
+                self.object.pk,
+                self.request.build_absolute_uri("/"),
+                make=lambda: self.slides_content(context["breadcrumbs"]),
+            )
+        )
         # What a link to the essay shows when shared: its cover, or its first slide.
-        context["share_photo"] = self.object.cover or (slides[0].photo if slides else None)
-        context["breadcrumbs"] = trail = metadata.gallery_trail(self.object)
-        context["structured_data"] = metadata.gallery_data(self.request, self.object, slides, trail)
+        context["share_photo"] = self.object.cover or context["first_photo"]
         return context
+
+    def slides_content(self, trail):
+        """All that the page shows of the slides: how many, the first one, the
+        slides themselves and the structured data that describes them."""
+        slides = visible_slides(self.object, viewer(self.request))
+        first = slides[0] if slides else None
+        return {
+            "slide_count": len(slides),
+            "first_photo": first.photo if first else None,
+            "first_slide_url": first.get_absolute_url() if first else None,
+            "slides_html": render_to_string(
+                "includes/essay_slides.html", {"slides": slides, "slide_count": len(slides)}
+            ),
+            "structured_data": metadata.gallery_data(self.request, self.object, slides, trail),
+        }
 
 
 class SlideDetailView(PublishedDetailMixin, DetailView):
