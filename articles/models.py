@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
+from publishing.links import reverse
 from publishing.models import Publishable
 from publishing.richtext import RichTextField, SanitizedRichTextMixin
 

@@ -1,10 +1,14 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
+from caching import fragments
+from caching.fragments import FragmentsMixin
 from gallery.models import Gallery, Photo
-from gallery.views import by_key, gallery_cards, showing_one_of
+from gallery.views import by_key, gallery_cards, hide_unseen_photo, showing_one_of
 from missions.models import CrewMember, Mission
+from publishing.models import is_published
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
 from . import metadata
@@ -49,44 +53,55 @@ class ArticleListView(PublishedListMixin, ListPageMixin, ListView):
     cards = staticmethod(article_cards)
 
 
-class ArticleDetailView(PublishedDetailMixin, DetailView):
+class ArticleDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
     model = Article
 
     def get_queryset(self):
         # A staff member previewing a draft sees its draft photos too.
-        photos = Photo.objects.visible_to(viewer(self.request))
-        published_photos = Photo.objects.published()
+        user = viewer(self.request)
+        blocks = Block.objects.select_related("photo")
+        if not user.is_staff:
+            blocks = blocks.filter(Q(photo__isnull=True) | is_published("photo__"))
         return (
             super()
             .get_queryset()
-            # related_gallery is prefetched below, not joined: a join would skip the
-            # prefetch and with it the published() filter and the slide count.
-            .select_related("mission__launch_site")
+            # The photos joined here are left out in get_object() if they are hidden.
+            .select_related("mission__launch_site", "hero_photo")
             .prefetch_related(
-                Prefetch("hero_photo", queryset=by_key(photos)),
-                Prefetch(
-                    "bylines",
-                    queryset=Byline.objects.select_related("person").prefetch_related(
-                        Prefetch("person__portrait", queryset=by_key(published_photos))
-                    ),
-                ),
-                Prefetch(
-                    "blocks",
-                    queryset=Block.objects.filter(
-                        Q(photo__isnull=True) | showing_one_of(photos)
-                    ).select_related("photo"),
-                ),
-                Prefetch(
-                    "mission__crew_members",
-                    queryset=CrewMember.objects.select_related("person"),
-                ),
-                Prefetch("related_gallery", queryset=gallery_cards(Gallery.objects.published())),
-                "people",
+                Prefetch("bylines", queryset=Byline.objects.select_related("person__portrait")),
+                Prefetch("blocks", queryset=blocks),
             )
         )
+
+    def get_object(self, queryset=None):
+        article = hide_unseen_photo(
+            super().get_object(queryset), "hero_photo", viewer(self.request)
+        )
+        for byline in article.bylines.all():
+            hide_unseen_photo(byline.person, "portrait")
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = trail = metadata.article_trail(self.object)
         context["structured_data"] = metadata.article_data(self.request, self.object, trail)
+        # Kept for readers under the content version (caching.fragments): stale when
+        # the article, its authors, its mission and crew, the people it names or its
+        # related essay (its cover, its slides) change.
+        context["story_foot"] = fragments.kept(
+            self.request, "story-foot", self.object.pk, make=self.render_story_foot
+        )
         return context
+
+    def render_story_foot(self):
+        """The foot of the story: its authors, its mission, the people in it and the
+        related photo essay, with the queries only it needs."""
+        prefetch_related_objects(
+            [self.object],
+            Prefetch("mission__crew_members", queryset=CrewMember.objects.select_related("person")),
+            # Prefetched, not joined: a join would skip the published() filter and
+            # the card's slide count.
+            Prefetch("related_gallery", queryset=gallery_cards(Gallery.objects.published())),
+            "people",
+        )
+        return render_to_string("includes/story_foot.html", {"article": self.object})

@@ -1,7 +1,6 @@
 """Breadcrumbs and schema.org data of the photo essay and photo pages."""
 
-from django.urls import reverse
-
+from publishing.links import reverse
 from publishing.metadata import (
     breadcrumb_list,
     breadcrumbs,

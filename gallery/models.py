@@ -7,10 +7,10 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils.text import slugify
 from imagekit.utils import get_storage
 
+from publishing.links import reverse
 from publishing.models import Publishable, Status
 
 from .imaging import (

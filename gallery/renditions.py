@@ -11,6 +11,7 @@ call, and never points a reader at a file that is not there yet.
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage
@@ -82,6 +83,13 @@ class MadeByWorker:
         return False
 
 
+@lru_cache(maxsize=8192)
+def file_url(base_url, name):
+    # A rendition's name never changes its URL, and an essay's page asks for the
+    # same hundred on every render: quoting them once per process is enough.
+    return base_url + filepath_to_uri(name)
+
+
 def url_maker():
     """A function giving a rendition's URL from its name, as the storage would.
 
@@ -90,8 +98,7 @@ def url_maker():
     """
     storage = get_storage()
     if type(storage).url is FileSystemStorage.url:
-        base_url = storage.base_url
-        return lambda name: base_url + filepath_to_uri(name)
+        return partial(file_url, storage.base_url)
     return storage.url
 
 

@@ -1,13 +1,19 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.views.generic import DetailView, ListView
 
+from caching import fragments
+from caching.fragments import FragmentsMixin
 from missions.models import Person
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
 from . import metadata
 from .models import Gallery, Photo, Slide
+
+READER = AnonymousUser()
 
 
 def showing_one_of(photos):
@@ -25,6 +31,16 @@ def by_key(photos):
     index of every published photo instead, to find a dozen.
     """
     return Photo.objects.filter(Exists(photos.filter(pk=OuterRef("pk"))))
+
+
+def hide_unseen_photo(item, field_name, user=None):
+    """Forget ``item``'s photo ``field_name``, read with it by a join, when ``user``
+    (readers, by default) may not see it: what a prefetch of the photos they may see
+    would have left. A join and this cost less than a query of their own."""
+    photo = getattr(item, field_name)
+    if photo is not None and not photo.is_visible_to(user or READER):
+        item._meta.get_field(field_name).set_cached_value(item, None)
+    return item
 
 
 def gallery_cards(galleries):
@@ -49,12 +65,14 @@ def gallery_cards(galleries):
 
 
 def visible_slides(gallery, user):
-    """The essay's slides whose photos this user may see, in the editor's order."""
-    return list(
-        gallery.slides.filter(showing_one_of(Photo.objects.visible_to(user)))
-        .select_related("photo")
-        .order_by("order", "pk")
-    )
+    """The essay's slides whose photos this user may see, in the editor's order.
+
+    Every slide is read with its photo and the hidden ones are left out here: an
+    essay has tens of slides, and a condition on each one's photo cost more to
+    build into the query than reading the few hidden ones does.
+    """
+    slides = gallery.slides.select_related("photo").order_by("order", "pk")
+    return [slide for slide in slides if slide.photo.is_visible_to(user)]
 
 
 class GalleryListView(PublishedListMixin, ListPageMixin, ListView):
@@ -64,29 +82,48 @@ class GalleryListView(PublishedListMixin, ListPageMixin, ListView):
     cards = staticmethod(gallery_cards)
 
 
-class GalleryDetailView(PublishedDetailMixin, DetailView):
+class GalleryDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
     model = Gallery
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("mission")
-            .prefetch_related(
-                Prefetch("cover", queryset=Photo.objects.visible_to(viewer(self.request)))
-            )
-        )
+        return super().get_queryset().select_related("mission", "cover")
+
+    def get_object(self, queryset=None):
+        return hide_unseen_photo(super().get_object(queryset), "cover", viewer(self.request))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        slides = visible_slides(self.object, viewer(self.request))
-        context["slides"] = slides
-        context["slide_count"] = len(slides)
+        context["breadcrumbs"] = metadata.gallery_trail(self.object)
+        # Kept for readers under the content version (caching.fragments): stale when
+        # the essay, any of its slides or their photos change. Its structured data
+        # holds absolute addresses, hence the host.
+        context.update(
+            fragments.kept(
+                self.request,
+                "essay-slides",
+                self.object.pk,
+                self.request.build_absolute_uri("/"),
+                make=lambda: self.slides_content(context["breadcrumbs"]),
+            )
+        )
         # What a link to the essay shows when shared: its cover, or its first slide.
-        context["share_photo"] = self.object.cover or (slides[0].photo if slides else None)
-        context["breadcrumbs"] = trail = metadata.gallery_trail(self.object)
-        context["structured_data"] = metadata.gallery_data(self.request, self.object, slides, trail)
+        context["share_photo"] = self.object.cover or context["first_photo"]
         return context
+
+    def slides_content(self, trail):
+        """All that the page shows of the slides: how many, the first one, the
+        slides themselves and the structured data that describes them."""
+        slides = visible_slides(self.object, viewer(self.request))
+        first = slides[0] if slides else None
+        return {
+            "slide_count": len(slides),
+            "first_photo": first.photo if first else None,
+            "first_slide_url": first.get_absolute_url() if first else None,
+            "slides_html": render_to_string(
+                "includes/essay_slides.html", {"slides": slides, "slide_count": len(slides)}
+            ),
+            "structured_data": metadata.gallery_data(self.request, self.object, slides, trail),
+        }
 
 
 class SlideDetailView(PublishedDetailMixin, DetailView):

@@ -1,7 +1,6 @@
 """Breadcrumbs and schema.org data of the mission and person pages."""
 
-from django.urls import reverse
-
+from publishing.links import reverse
 from publishing.metadata import absolute_url, breadcrumb_list, breadcrumbs, compact, graph
 
 

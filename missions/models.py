@@ -4,8 +4,8 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
+from publishing.links import reverse
 from publishing.models import SlugManager
 from publishing.text import fold
 

@@ -7,7 +7,8 @@ cannot disagree.
 """
 
 from django.conf import settings
-from django.urls import reverse
+
+from .links import reverse
 
 SCHEMA_ORG = "https://schema.org"
 

@@ -2,9 +2,9 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
 
 from missions.models import Mission, Person
+from publishing.links import reverse
 
 register = template.Library()
 

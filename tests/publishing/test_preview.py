@@ -98,6 +98,16 @@ def test_staff_preview_of_a_draft_essay_shows_its_draft_photos(staff_client, sho
     assert shows_photo(response, draft_photo)
 
 
+def test_staff_preview_shows_a_draft_hero_photo_and_essay_cover(staff_client, shows_photo):
+    hero, cover = PhotoFactory(draft=True), PhotoFactory(draft=True)
+    article = ArticleFactory(draft=True, hero_photo=hero)
+    essay = GalleryFactory(draft=True, cover=cover)
+    SlideFactory(gallery=essay)
+
+    assert shows_photo(staff_client.get(article.get_absolute_url()), hero)
+    assert shows_photo(staff_client.get(essay.get_absolute_url()), cover)
+
+
 def test_staff_preview_of_a_slide_shows_the_banner(staff_client):
     slide = SlideFactory(gallery=GalleryFactory(draft=True))
 

@@ -11,7 +11,9 @@ from gallery.models import Gallery, Photo
 from tests.factories import (
     ArticleFactory,
     BlockFactory,
+    BylineFactory,
     GalleryFactory,
+    PersonFactory,
     PhotoFactory,
     SlideFactory,
 )
@@ -189,6 +191,25 @@ def test_draft_hero_photo_is_not_shown_to_readers(client, shows_photo):
 
     assert response.status_code == 200
     assert not shows_photo(response, hidden)
+
+
+def test_draft_portrait_of_an_author_is_not_shown_on_the_article(client, shows_photo):
+    hidden = PhotoFactory(draft=True)
+    article = ArticleFactory()
+    BylineFactory(article=article, person=PersonFactory(name="Ada Writer", portrait=hidden))
+
+    response = client.get(article.get_absolute_url())
+
+    assert "Ada Writer" in response.content.decode()
+    assert not shows_photo(response, hidden)
+
+
+def test_published_portrait_of_an_author_is_shown_on_the_article(client, shows_photo):
+    portrait = PhotoFactory()
+    article = ArticleFactory()
+    BylineFactory(article=article, person=PersonFactory(portrait=portrait))
+
+    assert shows_photo(client.get(article.get_absolute_url()), portrait)
 
 
 @pytest.mark.parametrize("url_name", ["home", "articles:index"])
