@@ -1,4 +1,4 @@
-"""Search on SQLite: the FTS5 indexes of migrations 0002 and 0003.
+"""Search on SQLite: the FTS5 indexes of migrations 0002, 0003 and 0005.
 
 One index holds each entry's folded title (with other spellings) and folded body,
 the other its folded title alone. A query becomes an FTS5 expression of quoted

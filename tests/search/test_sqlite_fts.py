@@ -96,6 +96,14 @@ def assert_title_index_matches_entries():
         )
 
 
+def test_the_index_reads_prefixes_of_up_to_eight_letters():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [FTS_TABLE])
+        (definition,) = cursor.fetchone()
+
+    assert "prefix='1 2 3 4 5 6 7 8'" in definition
+
+
 def test_a_saved_article_is_in_the_title_index_by_its_headline_only():
     article = ArticleFactory(headline="Views of Baikonur", standfirst="Seen from Rassvet.")
 
