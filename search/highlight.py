@@ -1,6 +1,7 @@
 """Highlighted titles and snippets: escape everything, then wrap matched words in <mark>."""
 
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -11,8 +12,14 @@ SNIPPET_WORDS = 30
 WORDS_BEFORE_MATCH = 10
 
 
+@lru_cache(maxsize=16384)
+def folded_word(word):
+    """``word`` folded as search reads it: words recur, on a page and from page to page."""
+    return "".join(words(word))
+
+
 def is_match(word, terms):
-    folded = "".join(words(word))
+    folded = folded_word(word)
     return any(folded.startswith(term) for term in terms)
 
 
@@ -35,10 +42,17 @@ def snippet(text, terms, size=SNIPPET_WORDS):
     Starts at the beginning when nothing in the text matches (a title match).
     """
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    found = list(WORD.finditer(text))
+    # Words are read up to the snippet's end only: a long body is not read whole.
+    found, first = [], None
+    for i, match in enumerate(WORD.finditer(text)):
+        found.append(match)
+        if first is None and is_match(match.group(), terms):
+            first = i
+        if first is not None and i >= first + size:
+            break
     if not found:
         return highlight(text, terms)
-    first = next((i for i, m in enumerate(found) if is_match(m.group(), terms)), 0)
+    first = first or 0
     start = max(0, min(first - WORDS_BEFORE_MATCH, len(found) - size))
     end = min(len(found), start + size)
     begin = 0 if start == 0 else found[start].start()

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .backends import get_backend
+from .backends import Results, get_backend
 from .documents import KIND_OF_MODEL, SOURCES
 from .models import SearchEntry
 
@@ -57,7 +57,7 @@ def remove(model, pk):
 
 
 def rebuild():
-    """Index every record again and drop entries whose record is gone.
+    """Index every record again, drop entries whose record is gone, compact the index.
 
     Returns the number of entries per kind.
     """
@@ -75,11 +75,13 @@ def rebuild():
             SearchEntry.objects.filter(kind=kind).exclude(
                 object_id__in=source.model._default_manager.values("pk")
             ).delete()
+        get_backend().optimize()
     return counts
 
 
 def search(query):
-    """Visible entries matching ``query`` (search.query.Query), best first; none for none."""
-    if not query:
-        return SearchEntry.objects.none()
-    return get_backend().search(query)
+    """Visible entries matching ``query`` (search.query.Query), best first; none for none.
+
+    Results (search.backends) counts and ranks at most MAX_RANKED of them.
+    """
+    return Results(get_backend(), query)

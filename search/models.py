@@ -1,10 +1,11 @@
 """The search index: one row per searchable record, kept in step by signals.
 
-Each row holds the text results show and what the database's full-text index
-reads: on SQLite the folded text (indexed by FTS5, migration 0002), on
-PostgreSQL a weighted search vector (indexed by GIN, migration 0001). Whether a
-reader may see the record is never copied here: every search asks the record's
-own ``published()`` queryset, so a scheduled article turns up by itself and an
+Each row holds the text results show and what the database's full-text indexes
+read: on SQLite the folded text (indexed by FTS5, migrations 0002, 0003 and
+0005), on PostgreSQL a weighted search vector (indexed by GIN, migrations 0001
+and 0003); both have a second index of titles alone. Whether a reader may see
+the record is never copied here: every search asks the record's own
+``published()`` queryset, so a scheduled article turns up by itself and an
 unpublished one drops out.
 """
 

@@ -26,7 +26,8 @@ def search(request):
     parsed = parse(query)
     # Other spellings of a name in the query are highlighted too.
     query_terms = parsed.words
-    page = Paginator(index.search(parsed), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    found = index.search(parsed)
+    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = [
         {
             "entry": entry,
@@ -50,5 +51,7 @@ def search(request):
             "has_terms": bool(query_terms),
             "page_obj": page,
             "results": results,
+            # More records match than are counted and listed: the page says so.
+            "more_than": f"{found.most:,}" if query_terms and found.more else "",
         },
     )

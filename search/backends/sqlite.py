@@ -1,27 +1,33 @@
-"""Search on SQLite: the FTS5 index of migration 0002.
+"""Search on SQLite: the FTS5 indexes of migrations 0002, 0003 and 0005.
 
-The index holds each entry's folded title (with other spellings) and folded body.
-A query becomes an FTS5 expression of quoted words, "aunon"* for a typed word (the
-start of a word) and "sergey" for another spelling (the whole word), so nothing a
-reader types is FTS5 syntax: no operator, column filter or NEAR reaches it.
+One index holds each entry's folded title (with other spellings) and folded body,
+the other its folded title alone. A query becomes an FTS5 expression of quoted
+words, "aunon"* for a typed word (the start of a word) and "sergey" for another
+spelling (the whole word), so nothing a reader types is FTS5 syntax: no
+operator, column filter or NEAR reaches it.
 
-Visibility, ranking and the page are one statement: FTS5 yields the matches, each
-is kept only if its record is visible (the record's own ``published()`` query,
-asked for that one record), bm25 orders them, title first, and LIMIT/OFFSET take
-one page. So a page is always full, however many of the matches are drafts, and
-only that page's rows reach Python. The count is a second statement with the same
-matches.
+Each statement starts from FTS5's matches and keeps one only if its record is
+visible (the record's own ``published()`` query, asked for that one record), so
+a page is always full however many matches are drafts, and only a page's rows
+reach Python. FTS5 yields matches by rowid, newest entry first when asked, or
+sorted by its ``rank`` (bm25): both let LIMIT stop the statement early, where an
+ORDER BY on anything else makes SQLite visit every match first.
 """
 
 from django.db import connection
 
-from search.documents import SOURCES
 from search.models import SearchEntry
 from search.text import folded
 
-from . import KIND_ORDER, Results
+from . import KIND_ORDER, visible_sql
 
 FTS_TABLE = "search_searchentry_fts"
+TITLE_FTS_TABLE = "search_searchentry_title_fts"
+# The index of each entry's kind and record by id (migration 0004): visibility
+# needs only these, and reads them from it rather than from the entries' rows,
+# which hold the text.
+KIND_RECORD_INDEX = "search_entry_kind_record"
+KIND_RECORD = f"search_searchentry AS e INDEXED BY {KIND_RECORD_INDEX}"
 # bm25 weights of the indexed columns: title (and other spellings), then body. The
 # first scores the title alone, so a title match comes before body matches; the
 # second orders within those. bm25 is lower for a better match.
@@ -29,12 +35,23 @@ TITLE_ONLY = "1.0, 0.0"
 TITLE_AND_BODY = "10.0, 1.0"
 
 
-# The text the FTS5 index reads; the triggers of migration 0002 index it.
+# The text the FTS5 indexes read; the triggers of migrations 0002 and 0003 index it.
 INDEX_FIELDS = ["title_folded", "body_folded"]
 
 
 def index_fields(title, body):
     return {"title_folded": folded(title), "body_folded": folded(body)}
+
+
+def optimize():
+    """Merge each FTS5 index into one b-tree, as after a rebuild.
+
+    Writes in bulk leave an index in many segments, each of which every query
+    reads.
+    """
+    with connection.cursor() as cursor:
+        for table in [FTS_TABLE, TITLE_FTS_TABLE]:
+            cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
 
 def quoted(word):
@@ -50,44 +67,57 @@ def match_expression(query):
     return " AND ".join(clauses)
 
 
-def visible_sql():
-    """SQL true for an entry ``e`` whose record readers may see, and its parameters.
+class Search:
+    """The statements of one search (search.backends), its SQL built once."""
 
-    Each kind's condition is its ``published()`` query for the one record the entry
-    names, so the cost follows the number of matches, not the size of the site.
-    """
-    conditions, params = [], []
-    for kind, source in SOURCES.items():
-        sql, kind_params = source.visible().order_by().values("pk").query.sql_with_params()
-        conditions.append(
-            f"(e.kind = %s AND EXISTS (SELECT 1 FROM ({sql}) AS v WHERE v.pk = e.object_id))"
+    def __init__(self, query):
+        self.expression = match_expression(query)
+        self.visible, self.visible_params = visible_sql()
+        self.matches, self.params = self.matching("search_searchentry AS e")
+
+    def matching(self, entries):
+        """The FROM and WHERE of the visible matches, joined to ``entries`` (alias e)."""
+        sql = (
+            f"FROM {FTS_TABLE} JOIN {entries} ON e.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {self.visible.format(entries='e')}"
         )
-        params += [kind, *kind_params]
-    return "(" + " OR ".join(conditions) + ")", params
+        return sql, [self.expression, *self.visible_params]
 
+    def title_matches(self, among):
+        """The FROM and WHERE of the visible title matches among the newest ``among``.
 
-def search(query):
-    visible, visible_params = visible_sql()
-    matches = (
-        f"FROM {FTS_TABLE} JOIN search_searchentry AS e ON e.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s AND {visible}"
-    )
-    params = [match_expression(query), *visible_params]
-    kind_order = " ".join(f"WHEN %s THEN {i}" for i in range(len(KIND_ORDER)))
+        FTS5 reads the title index from its newest entry to find the bound, and the
+        rowid range then keeps the statement to those entries.
+        """
+        newest = (
+            f"SELECT min(rowid) FROM (SELECT rowid FROM {TITLE_FTS_TABLE} "
+            f"WHERE {TITLE_FTS_TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s)"
+        )
+        sql = (
+            f"FROM {TITLE_FTS_TABLE} JOIN {KIND_RECORD} ON e.id = {TITLE_FTS_TABLE}.rowid "
+            f"WHERE {TITLE_FTS_TABLE} MATCH %s AND {TITLE_FTS_TABLE}.rowid >= ({newest}) "
+            f"AND {self.visible.format(entries='e')}"
+        )
+        return sql, [self.expression, self.expression, among, *self.visible_params]
 
-    def count():
+    def found(self, limit):
+        matches, params = self.matching(KIND_RECORD)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {matches}", params)
-            return cursor.fetchone()[0]
+            cursor.execute(
+                f"SELECT e.id {matches} ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
 
-    def page(offset, limit):
+    def ranked_page(self, offset, limit):
         # Every match is ranked carrying only its sort keys; the page's rows alone
         # are then read whole.
+        kind_order = " ".join(f"WHEN %s THEN {i}" for i in range(len(KIND_ORDER)))
         ranked = (
             f"SELECT e.id, e.title, bm25({FTS_TABLE}, {TITLE_ONLY}) AS title_score, "
             f"bm25({FTS_TABLE}, {TITLE_AND_BODY}) AS score, "
             f"CASE e.kind {kind_order} END AS kind_order "
-            f"{matches} ORDER BY title_score, score, kind_order, e.title, e.id "
+            f"{self.matches} ORDER BY title_score, score, kind_order, e.title, e.id "
             "LIMIT %s OFFSET %s"
         )
         return list(
@@ -95,8 +125,29 @@ def search(query):
                 f"SELECT e.* FROM ({ranked}) AS page "
                 "JOIN search_searchentry AS e ON e.id = page.id "
                 "ORDER BY page.title_score, page.score, page.kind_order, page.title, page.id",
-                [*KIND_ORDER, *params, limit, offset],
+                [*KIND_ORDER, *self.params, limit, offset],
             )
         )
 
-    return Results(count, page)
+    def title_page(self, offset, limit, among):
+        # ORDER BY rank alone lets FTS5 sort the title matches by bm25 (equal ones
+        # oldest first) before the visibility of any is asked, so the statement
+        # stops at the page's last row.
+        matches, params = self.title_matches(among)
+        ranked = (
+            f"SELECT e.id, {TITLE_FTS_TABLE}.rank {matches} "
+            f"ORDER BY {TITLE_FTS_TABLE}.rank LIMIT %s OFFSET %s"
+        )
+        return list(
+            SearchEntry.objects.raw(
+                f"SELECT e.* FROM ({ranked}) AS page "
+                "JOIN search_searchentry AS e ON e.id = page.id ORDER BY page.rank, page.id",
+                [*params, limit, offset],
+            )
+        )
+
+    def title_ids(self, among):
+        matches, params = self.title_matches(among)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT e.id {matches}", params)
+            return {row[0] for row in cursor.fetchall()}

@@ -94,3 +94,12 @@ def test_postgresql_keeps_a_gin_index_on_the_search_vector():
         definitions = [row[0] for row in cursor.fetchall()]
 
     assert any("USING gin (vector)" in definition for definition in definitions)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_postgresql_keeps_a_gin_index_on_the_title_words():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'search_searchentry'")
+        definitions = [row[0] for row in cursor.fetchall()]
+
+    assert any("USING gin (ts_filter(vector, '{a}'" in definition for definition in definitions)
