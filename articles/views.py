@@ -74,6 +74,15 @@ class ArticleDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
         )
 
     def get_object(self, queryset=None):
+        if queryset is not None:
+            return self.read_article(queryset)
+        # Kept for readers under the content version (caching.fragments), as read with
+        # its blocks, bylines and photos: stale when anything it shows changes.
+        return fragments.kept(
+            self.request, "article", self.kwargs[self.slug_url_kwarg], make=self.read_article
+        )
+
+    def read_article(self, queryset=None):
         article = hide_unseen_photo(
             super().get_object(queryset), "hero_photo", viewer(self.request)
         )

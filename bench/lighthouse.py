@@ -44,29 +44,48 @@ from tests.services import stop, wait_for_port  # noqa: E402
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def audit(url, chrome, report):
-    subprocess.run(
-        [
-            "lighthouse",
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            "--chrome-flags=--headless=new --no-sandbox",
-        ],
-        env={**os.environ, "CHROME_PATH": chrome},
-        check=True,
-        timeout=300,
-    )
+def audit(url, chrome, report, attempts=3):
+    for attempt in range(1, attempts + 1):
+        finished = subprocess.run(
+            [
+                "lighthouse",
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--chrome-flags=--headless=new --no-sandbox",
+            ],
+            env={**os.environ, "CHROME_PATH": chrome},
+            timeout=300,
+        )
+        if finished.returncode == 0:
+            break
+        # Lighthouse sometimes loses the trace of a load (NO_NAVSTART) and asks to be
+        # run again; anything that fails every time is reported.
+        print(f"  {url}: Lighthouse failed (attempt {attempt} of {attempts})")
+    else:
+        sys.exit(f"Lighthouse failed {attempts} times on {url}.")
     result = json.loads(Path(report).read_text())
     for name in CATEGORIES:
         for ref in result["categories"][name]["auditRefs"]:
             found = result["audits"][ref["id"]]
             if ref["weight"] and found["score"] is not None and found["score"] < 1:
-                print(f"  {url}: {name}: {found['id']}: {found['title']}")
+                print(
+                    f"  {url}: {name}: {found['id']}: {found['title']}: "
+                    f"{found.get('displayValue', '')}"
+                )
                 for item in (found.get("details") or {}).get("items", [])[:3]:
                     if "description" in item:
                         print(f"    {item.get('source', '')} {item['description'][:300]}")
+                if found["id"] == "total-blocking-time":
+                    # What kept the main thread busy: the page's own work or the browser's.
+                    for task in result["audits"]["long-tasks"]["details"]["items"][:5]:
+                        print(f"    long task {task['duration']:.0f} ms: {task['url']}")
+                    work = result["audits"]["mainthread-work-breakdown"]["details"]["items"]
+                    print(
+                        "    main thread: "
+                        + ", ".join(f"{w['groupLabel']} {w['duration']:.0f} ms" for w in work[:5])
+                    )
     return {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
 
 

@@ -89,6 +89,15 @@ class GalleryDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
         return super().get_queryset().select_related("mission", "cover")
 
     def get_object(self, queryset=None):
+        if queryset is not None:
+            return self.read_essay(queryset)
+        # Kept for readers under the content version (caching.fragments): stale when
+        # the essay, its mission or its cover change.
+        return fragments.kept(
+            self.request, "essay", self.kwargs[self.slug_url_kwarg], make=self.read_essay
+        )
+
+    def read_essay(self, queryset=None):
         return hide_unseen_photo(super().get_object(queryset), "cover", viewer(self.request))
 
     def get_context_data(self, **kwargs):

@@ -10,7 +10,9 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 # What json_script escapes: inside <script>, none of these may appear as they are.
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# Replaced one by one: str.translate() with a mapping costs a Python lookup per
+# character, a millisecond on an essay's 20 kB of structured data.
+JSON_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 
 @register.simple_tag(takes_context=True)
@@ -34,5 +36,7 @@ def structured_data(data):
     Content-Security-Policy's script rules do not apply to it."""
     if not data:
         return ""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escaped in JSON_ESCAPES:
+        text = text.replace(character, escaped)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')

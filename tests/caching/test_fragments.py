@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tests.factories import (
     ArticleFactory,
+    BlockFactory,
     BylineFactory,
     CrewMemberFactory,
     GalleryFactory,
@@ -205,3 +206,82 @@ def test_the_essays_structured_data_names_the_host_it_was_asked_on(page_cache, e
     assert '"url": "http://testserver/essays/' in on_testserver
     assert "http://testserver/" not in on_localhost
     assert '"url": "http://localhost/essays/' in on_localhost
+
+
+def test_an_article_on_a_new_address_is_read_from_the_kept_piece(page_cache, article):
+    BlockFactory(article=article, text="<p>Liftoff came on time.</p>")
+    first, first_queries = read(article.get_absolute_url())
+    again, again_queries = read(article.get_absolute_url())
+
+    assert again == first
+    assert "Liftoff came on time." in again
+    assert first_queries > 0
+    assert again_queries == 0
+
+
+def test_an_edited_block_shows_at_once(page_cache, edit, article):
+    block = BlockFactory(article=article, text="<p>Liftoff came on time.</p>")
+    read(article.get_absolute_url())
+
+    def change():
+        block.text = "<p>The crew reached orbit.</p>"
+        block.save()
+
+    edit(change)
+
+    page, _ = read(article.get_absolute_url())
+    assert "The crew reached orbit." in page
+    assert "Liftoff came on time." not in page
+
+
+def test_an_article_unpublished_is_gone_at_once(page_cache, edit, article):
+    read(article.get_absolute_url())
+
+    def change():
+        article.status = "draft"
+        article.save()
+
+    edit(change)
+
+    response = Client().get(fresh_address(article.get_absolute_url()))
+    assert response.status_code == 404
+
+
+def test_a_hero_photo_unpublished_leaves_the_article_at_once(page_cache, edit, quick_photo):
+    article = ArticleFactory(hero_photo=quick_photo(title="Hero of the launch"))
+    first, _ = read(article.get_absolute_url())
+    assert "Alt text of Hero of the launch." in first
+
+    def change():
+        article.hero_photo.status = "draft"
+        article.hero_photo.save()
+
+    edit(change)
+
+    page, _ = read(article.get_absolute_url())
+    assert "Alt text of Hero of the launch." not in page
+
+
+def test_an_essays_new_title_shows_at_once(page_cache, edit, essay):
+    read(essay.get_absolute_url())
+    _, kept_queries = read(essay.get_absolute_url())
+    assert kept_queries == 0
+
+    def change():
+        essay.title = "Expedition 56 reaches the station"
+        essay.save()
+
+    edit(change)
+
+    page, _ = read(essay.get_absolute_url())
+    assert "Expedition 56 reaches the station" in page
+
+
+def test_staff_preview_a_draft_article_that_readers_do_not_get(page_cache, editor_client):
+    draft = ArticleFactory(status="draft", headline="Draft of the landing story")
+
+    staff_page, _ = read(draft.get_absolute_url(), editor_client)
+    assert "Draft of the landing story" in staff_page
+    assert Client().get(fresh_address(draft.get_absolute_url())).status_code == 404
+    staff_again, _ = read(draft.get_absolute_url(), editor_client)
+    assert "Draft of the landing story" in staff_again
