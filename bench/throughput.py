@@ -19,8 +19,10 @@ taken from the same run: in each of ``--passes`` passes, for every page, wrk loa
 the floor, the page as the page cache answers it ("cached"), and the page with a
 new query string on every request, which the cache never holds ("uncached"), for
 ``--seconds`` each. The table gives each page's median requests per second and its
-share of the floor's median. Last, ``--stress-connections`` readers load the cached
-article for ``--stress-seconds``: errors and latency percentiles.
+share of the floor's median (``--passes 0`` leaves the table out). Last,
+``--stress-connections`` readers load the cached article for ``--stress-seconds``,
+then the floor as long, its ceiling under the same settings: errors and latency
+percentiles of each.
 
 wrk sends no Accept-Encoding, so every page is measured uncompressed.
 """
@@ -429,69 +431,71 @@ def main():
                     # The uncached run stored a page per request: let them go.
                     cache.flushdb()
                 print(f"  pass {number + 1}: floor {floor_runs[-1]['rps']:.0f} req/s")
-            boots = site.boots() - boots_before[0], floor.boots() - boots_before[1]
+            if args.passes:
+                boots = site.boots() - boots_before[0], floor.boots() - boots_before[1]
 
-            floor_median = statistics.median(r["rps"] for r in floor_runs)
-            print(
-                f"\nFloor (bench/bare.py, {len(bare_body)} bytes): median "
-                f"{floor_median:.0f} req/s over {len(floor_runs)} runs "
-                f"(min {min(r['rps'] for r in floor_runs):.0f}, "
-                f"max {max(r['rps'] for r in floor_runs):.0f}), "
-                f"{sum(errors(r) for r in floor_runs)} errors\n"
-            )
-            header = (
-                f"{'page':<9}{'address':<44}{'bytes':>7}  {'cached':>7}{'share':>7}"
-                f"{'errors':>7}  {'uncached':>8}{'share':>7}{'errors':>7}{'hits':>6}"
-            )
-            print(header)
-            print("-" * len(header))
-            for name, path in pages.items():
-                hot = statistics.median(r["rps"] for r in cached[name])
-                cold = statistics.median(r["rps"] for r in uncached[name])
+                floor_median = statistics.median(r["rps"] for r in floor_runs)
                 print(
-                    f"{name:<9}{path[:43]:<44}{sizes[name]:>7}  "
-                    f"{hot:>7.0f}{hot / floor_median:>7.2f}"
-                    f"{sum(errors(r) for r in cached[name]):>7}  "
-                    f"{cold:>8.1f}{cold / floor_median:>7.3f}"
-                    f"{sum(errors(r) for r in uncached[name]):>7}"
-                    f"{sum(r['hits'] for r in uncached[name]):>6}"
+                    f"\nFloor (bench/bare.py, {len(bare_body)} bytes): median "
+                    f"{floor_median:.0f} req/s over {len(floor_runs)} runs "
+                    f"(min {min(r['rps'] for r in floor_runs):.0f}, "
+                    f"max {max(r['rps'] for r in floor_runs):.0f}), "
+                    f"{sum(errors(r) for r in floor_runs)} errors\n"
                 )
-            print(
-                "\nreq/s: median of the passes; share: of the floor's median; errors: non-2xx "
-                "and socket errors, all passes;\nhits: X-Cache hits among the uncached "
-                "requests (0 means every one was rendered)."
-            )
-            print(
-                f"Worker restarts during the passes (max_requests): site {boots[0]}, "
-                f"floor {boots[1]}"
-            )
+                header = (
+                    f"{'page':<9}{'address':<44}{'bytes':>7}  {'cached':>7}{'share':>7}"
+                    f"{'errors':>7}  {'uncached':>8}{'share':>7}{'errors':>7}{'hits':>6}"
+                )
+                print(header)
+                print("-" * len(header))
+                for name, path in pages.items():
+                    hot = statistics.median(r["rps"] for r in cached[name])
+                    cold = statistics.median(r["rps"] for r in uncached[name])
+                    print(
+                        f"{name:<9}{path[:43]:<44}{sizes[name]:>7}  "
+                        f"{hot:>7.0f}{hot / floor_median:>7.2f}"
+                        f"{sum(errors(r) for r in cached[name]):>7}  "
+                        f"{cold:>8.1f}{cold / floor_median:>7.3f}"
+                        f"{sum(errors(r) for r in uncached[name]):>7}"
+                        f"{sum(r['hits'] for r in uncached[name]):>6}"
+                    )
+                print(
+                    "\nreq/s: median of the passes; share: of the floor's median; errors: non-2xx "
+                    "and socket errors, all passes;\nhits: X-Cache hits among the uncached "
+                    "requests (0 means every one was rendered)."
+                )
+                print(
+                    f"Worker restarts during the passes (max_requests): site {boots[0]}, "
+                    f"floor {boots[1]}"
+                )
 
             article = pages["article"]
             fetch(site.base + article)
-            boots_before = site.boots()
             print(
-                f"\n{args.stress_connections} connections for {args.stress_seconds} s on the "
-                f"cached article ({article}), {args.workers} workers, wrk -t{args.threads} "
-                f"--timeout {args.timeout}:"
+                f"\n{args.stress_connections} connections for {args.stress_seconds} s each, "
+                f"{args.workers} workers, wrk -t{args.threads} --timeout {args.timeout}: "
+                f"the cached article ({article}), then the floor, the ceiling of any Django "
+                f"page under these settings:"
             )
-            stress = wrk(
-                site.base + article,
-                args.stress_seconds,
-                args.stress_connections,
-                args.threads,
-                args.timeout,
-            )
-            latency = stress["latency"]
-            print(
-                f"  {stress['requests']} requests, {stress['rps']:.0f} req/s "
-                f"({stress['rps'] / floor_median:.2f} of the floor's median at "
-                f"{args.connections} connections)\n"
-                f"  errors: {stress['non2xx']} non-2xx; socket: connect {stress['connect']}, "
-                f"read {stress['read']}, write {stress['write']}, timeout {stress['timeout']}\n"
-                f"  latency ms: p50 {latency['50']:.1f}  p75 {latency['75']:.1f}  "
-                f"p90 {latency['90']:.1f}  p99 {latency['99']:.1f}  max {latency['max']:.1f}\n"
-                f"  worker restarts during the run: {site.boots() - boots_before}"
-            )
+            for name, server, path in (("article", site, article), ("floor", floor, "/")):
+                boots_before = server.boots()
+                stress = wrk(
+                    server.base + path,
+                    args.stress_seconds,
+                    args.stress_connections,
+                    args.threads,
+                    args.timeout,
+                )
+                latency = stress["latency"]
+                print(
+                    f"  {name}: {stress['requests']} requests, {stress['rps']:.0f} req/s; "
+                    f"errors: {stress['non2xx']} non-2xx, socket: connect {stress['connect']}, "
+                    f"read {stress['read']}, write {stress['write']}, "
+                    f"timeout {stress['timeout']}\n"
+                    f"    latency ms: p50 {latency['50']:.1f}  p75 {latency['75']:.1f}  "
+                    f"p90 {latency['90']:.1f}  p99 {latency['99']:.1f}  "
+                    f"max {latency['max']:.1f}; worker restarts: {server.boots() - boots_before}"
+                )
         finally:
             for server in servers:
                 server.stop()

@@ -2,12 +2,12 @@
 
 A launch-day crowd asks each app server for the same few pages thousands of times a
 second. Each process keeps the pages it served, by key, in memory (``MAX_BYTES`` at
-most, the least recently served go first), so serving one again costs a read of the
-content version alone, a few bytes, instead of the page's bytes from Redis.
+most, the least recently served go first), so serving one again costs no read of Redis
+where the process knows the current content version (``caching.watch``), and a
+read of the version alone, a few bytes, where it does not.
 
-A copy is stale exactly when the shared one is: it is served only while the version
-it was rendered under is the current one, read from the shared cache for every
-request, and for no longer than the shared cache keeps it.
+A copy is stale when the shared one is: it is served only while the version it was
+rendered under is the current one, and for no longer than the shared cache keeps it.
 """
 
 import threading

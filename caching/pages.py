@@ -24,6 +24,7 @@ from django.http.cookie import parse_cookie
 from .local import copies
 from .release import release
 from .versions import VERSION_KEY, is_current
+from .watch import watch
 
 logger = logging.getLogger("caching")
 
@@ -128,14 +129,21 @@ def page_key(environ):
 def lookup(environ):
     """The current version and the page kept for this request.
 
-    One read of the shared cache: the version alone where this process has a copy of
-    the page (``caching.local``), else the version and the page together. Either may
+    No read of the shared cache where this process has a copy of the page
+    (``caching.local``) of the version it was told is current (``caching.watch``);
+    else one read: the version alone where it has a copy, else the version and the
+    page together. Either may
     be None: no current version (the middleware makes one), or no page of that
     version. A cache that does not answer raises ``CacheUnavailableError``, after a log
     line: the page is rendered, not lost.
     """
     key = page_key(environ)
     copy = copies.get(key)
+    if copy is not None:
+        # The version this process was told of: no read of the shared cache at all.
+        version = watch.current()
+        if version is not None and is_current(version) and copy.version == version["token"]:
+            return version, copy
     keys = [VERSION_KEY] if copy is not None else [VERSION_KEY, key]
     found = read_shared(keys, environ)
     version = found.get(VERSION_KEY)

@@ -22,7 +22,8 @@ import secrets
 from django.core.cache import cache
 from django.utils import timezone
 
-VERSION_KEY = "content-version"
+from .watch import VERSION_KEY, announce
+
 # A version lives at most this long even when nothing changes: it holds the next
 # scheduled publish time, read once, and a day bounds what a missed signal costs.
 VERSION_SECONDS = 24 * 60 * 60
@@ -52,6 +53,7 @@ def new_version():
     if scheduled is not None:
         version["expires"] = scheduled.timestamp()
     cache.set(VERSION_KEY, version, VERSION_SECONDS)
+    announce(version)
     return version
 
 
