@@ -12,7 +12,8 @@ two ways:
 
 Cached pages are stored with the current *content version*, a random token kept in
 the shared cache, and served only while it is still the current one: a new token
-makes every page of the old one stale on every app server at once. This trades
+makes every page of the old one stale on every app server, as soon as each is told
+of it (``caching.watch``: milliseconds, a second at most). This trades
 fine-grained invalidation for a rule that cannot miss a dependency: no page outlives
 a change to anything it may show.
 """
