@@ -73,7 +73,7 @@ class SigninAttemptAdmin(AccessAttemptAdmin):
     def pair_status(self, obj):
         if obj.pair_failures >= settings.AXES_FAILURE_LIMIT:
             until = timezone.localtime(obj.pair_last_failure + settings.AXES_COOLOFF_TIME)
-            return f"Locked out until {until:%H:%M} UTC"
+            return f"Locked out until {until:%H:%M %Z}"
         if obj.pair_failures == 0:
             return "Not counted any more"
         return f"{settings.AXES_FAILURE_LIMIT - obj.pair_failures} attempt(s) left"
