@@ -102,3 +102,14 @@ def media_root(default):
 def static_root(default):
     """``STATIC_ROOT``: where ``collectstatic`` puts the files whitenoise serves."""
     return os.environ.get("STATIC_ROOT") or default
+
+
+def trusted_proxy_count():
+    """``TRUSTED_PROXY_COUNT``: how many proxies of ours stand in front of the app server.
+
+    Each of them appends the address it was reached from to ``X-Forwarded-For``, so
+    the client is the N-th address from the right; anything further left came from
+    the client and may be forged. 0 (the default): the app server is reached directly
+    and only the connection's own address (``REMOTE_ADDR``) counts.
+    """
+    return int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

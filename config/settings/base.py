@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, test and prod start from these."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from config import env
@@ -32,6 +33,9 @@ INSTALLED_APPS = [
     "jobs",
     "operations",
     "caching",
+    "axes",
+    # After axes: its admin replaces the one axes registers.
+    "signin",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "publishing.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as axes asks: turns a refused sign-in into the lockout page (signin.lockout).
+    "axes.middleware.AxesMiddleware",
 ]
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -160,6 +166,26 @@ SITE_DESCRIPTION = (
 )
 
 LOGIN_URL = "admin:login"
+
+# Sign-in protection (django-axes): after 5 failed sign-ins for one user name from one
+# address, that pair is refused for 15 minutes; every attempt meanwhile starts the 15
+# minutes again. Other user names from that address, and that user name from other
+# addresses, still sign in, so a guesser cannot lock an editor out everywhere. The
+# attempts are kept in the database, so every app server sees the same lock.
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked pair before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "signin.lockout.locked_out_page"
+AXES_CLIENT_IP_CALLABLE = "signin.addresses.client_address"
+# Proxies of ours in front of the app servers (config/env.py); 0 reads REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = env.trusted_proxy_count()
 
 # Every process logs to stderr, errors with their traceback; the process manager or
 # the platform keeps the log. LOG_LEVEL=DEBUG shows more.

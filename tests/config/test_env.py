@@ -76,3 +76,11 @@ def test_the_page_cache_is_on_only_with_a_cache_every_process_shares(environ):
     assert env.page_cache_seconds() == 600
     environ["PAGE_CACHE_SECONDS"] = "0"
     assert env.page_cache_seconds() == 0
+
+
+def test_the_forwarded_address_is_believed_only_behind_trusted_proxies(environ):
+    assert env.trusted_proxy_count() == 0
+
+    environ["TRUSTED_PROXY_COUNT"] = "2"
+
+    assert env.trusted_proxy_count() == 2
