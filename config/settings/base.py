@@ -202,5 +202,8 @@ LOGGING = {
     "loggers": {
         # Django's own default sends request errors nowhere once DEBUG is off.
         "django": {"handlers": ["stderr"], "level": env.log_level(), "propagate": False},
+        # Sign-in protection logs a line at every start and every sign-in at INFO; its
+        # lockouts are logged by signin/ with the user name and address.
+        "axes": {"level": "WARNING"},
     },
 }
