@@ -144,6 +144,14 @@ class Mission(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def flight_crew(self):
+        """The people who flew, in crew order, from the crew members read with it."""
+        return [
+            member.person
+            for member in self.crew_members.all()
+            if member.group == CrewMember.Group.FLIGHT
+        ]
+
     @property
     def launch_at_local(self):
         if self.launch_at is None or self.launch_site is None:

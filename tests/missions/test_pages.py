@@ -233,3 +233,22 @@ def test_a_person_whose_articles_are_all_drafts_has_no_feed_link(client):
     page = client.get(person.get_absolute_url()).content.decode()
 
     assert "/feeds/people/" not in page
+
+
+def test_mission_cards_name_the_crew_who_flew_in_order_and_the_launch_in_utc(client):
+    mission = MissionFactory(name="Soyuz MS-09")
+    CrewMemberFactory(mission=mission, person=PersonFactory(name="Sergey Prokopyev"), order=1)
+    CrewMemberFactory(mission=mission, person=PersonFactory(name="Serena Auñón-Chancellor"), order=3)
+    CrewMemberFactory(mission=mission, person=PersonFactory(name="Alexander Gerst"), order=2)
+    CrewMemberFactory(
+        mission=mission,
+        person=PersonFactory(name="Oleg Artemyev"),
+        group="aboard",
+        order=0,
+    )
+
+    page = client.get(reverse("missions:mission_list")).content.decode()
+
+    assert "<dd>Sergey Prokopyev, Alexander Gerst, Serena Auñón-Chancellor</dd>" in page
+    assert "Oleg Artemyev" not in page
+    assert '<time datetime="2018-06-06T11:12:00+00:00">June 6, 2018, 11:12 UTC</time>' in page
