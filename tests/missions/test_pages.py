@@ -238,7 +238,8 @@ def test_a_person_whose_articles_are_all_drafts_has_no_feed_link(client):
 def test_mission_cards_name_the_crew_who_flew_in_order_and_the_launch_in_utc(client):
     mission = MissionFactory(name="Soyuz MS-09")
     CrewMemberFactory(mission=mission, person=PersonFactory(name="Sergey Prokopyev"), order=1)
-    CrewMemberFactory(mission=mission, person=PersonFactory(name="Serena Auñón-Chancellor"), order=3)
+    serena = PersonFactory(name="Serena Auñón-Chancellor")
+    CrewMemberFactory(mission=mission, person=serena, order=3)
     CrewMemberFactory(mission=mission, person=PersonFactory(name="Alexander Gerst"), order=2)
     CrewMemberFactory(
         mission=mission,
