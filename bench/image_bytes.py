@@ -65,12 +65,10 @@ def use_camera_originals():
 
 def originals():
     """(name, bytes) of the originals of the essay's slide photos."""
-    from django.core.files.storage import default_storage
-
     from gallery.models import Gallery
 
     return [
-        (slide.photo.image.name, default_storage.size(slide.photo.image.name))
+        (slide.photo.image.name, slide.photo.image.size)
         for slide in Gallery.objects.get(slug=ESSAY).slides.select_related("photo")
     ]
 

@@ -53,8 +53,8 @@ def media_storage():
     Pages build media URLs from the recorded file names and ``AWS_S3_CUSTOM_DOMAIN``
     (the public host and path browsers load media from): no signing, no request to
     the store while a page renders. Every file is stored with a year-long
-    ``Cache-Control``: originals and renditions get a new name when their image
-    changes.
+    ``Cache-Control``: renditions get a new name when their image changes.
+    Photo originals go to ``originals_storage()``, never to a public URL.
     """
     bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
     if not bucket:
@@ -71,6 +71,42 @@ def media_storage():
         "file_overwrite": False,
         "default_acl": None,
         "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in options.items() if value is not None},
+    }
+
+
+def originals_storage():
+    """Where photo originals go: private, with short-lived signed URLs for the admin.
+
+    In object storage, the bucket ``AWS_ORIGINALS_BUCKET_NAME`` if set, else the
+    media bucket itself, whose ``photos/`` prefix anonymous readers must not be let
+    into (README, "What is public"). The admin links an original with a URL signed
+    for ``AWS_ORIGINALS_URL_SECONDS``, at the store's own endpoint: the media domain
+    (a CDN) never serves originals. On local disk they stay under ``MEDIA_ROOT``
+    and the admin streams them to staff (``gallery.storage``).
+    """
+    bucket = os.environ.get("AWS_ORIGINALS_BUCKET_NAME") or os.environ.get(
+        "AWS_STORAGE_BUCKET_NAME"
+    )
+    if not bucket:
+        return {"BACKEND": "gallery.storage.StaffOnlyFileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "querystring_auth": True,
+        "querystring_expire": int(os.environ.get("AWS_ORIGINALS_URL_SECONDS", "300")),
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+        # Honoured by stores that enforce ACLs (Amazon S3 with ACLs enabled); the
+        # rest rely on the bucket policy or the store's identities.
+        "default_acl": "private",
+        "object_parameters": {"CacheControl": "private, max-age=31536000, immutable"},
     }
     return {
         "BACKEND": "storages.backends.s3.S3Storage",

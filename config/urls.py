@@ -67,13 +67,14 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Development and tests only: in production the web server or the storage
-    # service serves uploaded files.
+    # service serves renditions. Like them, this serves the renditions folder alone:
+    # photo originals (MEDIA_ROOT/photos/) reach staff through the admin only.
     from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>{settings.IMAGEKIT_CACHEFILE_DIR}/.*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -1,10 +1,12 @@
+import posixpath
+
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.http import Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -85,6 +87,32 @@ class PhotoAdmin(PublishableAdmin):
         ("About the photo", {"fields": ["taken_on", "mission", "people", ("width", "height")]}),
         PublishableAdmin.publication_fieldset,
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "originals/<path:name>",
+                self.admin_site.admin_view(self.original_view),
+                name="gallery_photo_original",
+            ),
+            *super().get_urls(),
+        ]
+
+    def original_view(self, request, name):
+        """A photo's original, to staff who may view photos: on local disk no public
+        address serves it (gallery/storage.py)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        photo = Photo.objects.filter(image=name).first()
+        if photo is None:
+            raise Http404("No photo has this original.")
+        try:
+            file = photo.image.storage.open(name, "rb")
+        except FileNotFoundError:
+            raise Http404("The original is missing from storage.") from None
+        response = FileResponse(file, filename=posixpath.basename(name))
+        response["Cache-Control"] = "private, max-age=300"
+        return response
 
     @admin.display(description="photo")
     def thumbnail_column(self, obj):

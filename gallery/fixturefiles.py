@@ -5,7 +5,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import default_storage
+
+from .storage import originals_storage
 
 
 def fixture_dirs():
@@ -16,17 +17,17 @@ def fixture_dirs():
 
 
 def copy_fixture_image(name):
-    """Put the fixture's image file ``name`` into storage unless it is there already.
+    """Put the fixture's image file ``name`` among the originals unless it is there already.
 
     Returns True when a file was copied.
     """
-    if default_storage.exists(name):
+    if originals_storage.exists(name):
         return False
     for folder in fixture_dirs():
         source = folder / name
         if source.is_file():
             with source.open("rb") as fh:
-                saved = default_storage.save(name, File(fh))
+                saved = originals_storage.save(name, File(fh))
             if saved != name:
                 raise RuntimeError(f"Storage renamed {name} to {saved}")
             return True

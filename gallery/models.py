@@ -19,6 +19,7 @@ from .imaging import (
     validate_photo_file,
 )
 from .renditions import Renditions, RenditionState
+from .storage import get_originals_storage
 
 
 def photo_upload_to(photo, filename):
@@ -31,6 +32,7 @@ def photo_upload_to(photo, filename):
 class Photo(Renditions, Publishable):
     image = models.ImageField(
         upload_to=photo_upload_to,
+        storage=get_originals_storage,
         width_field="width",
         height_field="height",
         max_length=255,
@@ -93,11 +95,16 @@ class Photo(Renditions, Publishable):
         The renditions are made by a worker (``gallery.tasks``); until they are
         ready, pages leave the photo out. Once the transaction commits, a replaced
         image's files are removed unless another photo uses them. A save that fails
-        removes the original it had just stored.
+        removes the original it had just stored. A save that takes a live photo
+        away from readers moves its files to new addresses (``move_original``).
         """
         update_fields = kwargs.get("update_fields")
+        was_live = self.was_live(update_fields)
         if update_fields is not None and "image" not in update_fields:
-            return super().save(*args, **kwargs)
+            super().save(*args, **kwargs)
+            if was_live and not self.is_live:
+                self.move_original(using=kwargs.get("using"))
+            return
         if self._state.adding:
             previous = None
         elif hasattr(self, "_stored_image_name"):
@@ -128,6 +135,45 @@ class Photo(Renditions, Publishable):
                 transaction.on_commit(
                     lambda: delete_unused_image(previous), using=kwargs.get("using")
                 )
+        elif was_live and not self.is_live:
+            self.move_original(using=kwargs.get("using"))
+
+    def was_live(self, update_fields=None):
+        """Whether readers could see this photo before this save, when it may change that."""
+        if self._state.adding or not self.pk:
+            return False
+        if update_fields is not None and not {"status", "publish_at"} & set(update_fields):
+            return False
+        return Photo.objects.filter(pk=self.pk).published().exists()
+
+    def move_original(self, using=None):
+        """Give a photo readers no longer see a new random folder, and so new renditions.
+
+        Rendition names are derived from the original's name, and a live photo's
+        were on public pages: once unpublished, the old names must lead nowhere.
+        The original is copied to a new folder, its renditions are made again there,
+        and the old files go once the transaction commits.
+        """
+        if not self.image:
+            return
+        previous = self.image.name
+        storage = self.image.storage
+        with storage.open(previous, "rb") as original:
+            moved = storage.save(photo_upload_to(self, posixpath.basename(previous)), original)
+        try:
+            Photo.objects.filter(pk=self.pk).update(
+                image=moved,
+                renditions={},
+                rendition_state=RenditionState.PENDING,
+                rendition_error="",
+            )
+        except BaseException:
+            storage.delete(moved)
+            raise
+        self.image.name = self._stored_image_name = moved
+        self.renditions, self.rendition_state, self.rendition_error = {}, RenditionState.PENDING, ""
+        self.queue_renditions()
+        transaction.on_commit(lambda: delete_unused_image(previous), using=using)
 
     def prepare_image(self):
         """Check and normalize a new upload and record its upright size.

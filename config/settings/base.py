@@ -130,6 +130,8 @@ SERVE_MEDIA = False
 STORAGES = {
     # Object storage with AWS_STORAGE_BUCKET_NAME (config/env.py), else local disk.
     "default": env.media_storage() or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Photo originals: private, never at a public address (gallery/storage.py).
+    "originals": env.originals_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

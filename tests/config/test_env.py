@@ -84,3 +84,32 @@ def test_the_forwarded_address_is_believed_only_behind_trusted_proxies(environ):
     environ["TRUSTED_PROXY_COUNT"] = "2"
 
     assert env.trusted_proxy_count() == 2
+
+
+def test_without_a_bucket_originals_stay_on_local_disk_for_staff_only(environ):
+    assert env.originals_storage() == {"BACKEND": "gallery.storage.StaffOnlyFileSystemStorage"}
+
+
+def test_originals_share_the_media_bucket_but_only_with_short_lived_signed_urls(environ):
+    environ.update(S3)
+
+    options = env.originals_storage()["OPTIONS"]
+
+    assert options["bucket_name"] == "launchdesk"
+    assert options["querystring_auth"] is True
+    assert options["querystring_expire"] == 300
+    assert options["default_acl"] == "private"
+    # Signed at the store itself: the media domain (a CDN) never serves an original.
+    assert "custom_domain" not in options
+    assert options["object_parameters"]["CacheControl"].startswith("private")
+
+
+def test_originals_may_have_a_bucket_of_their_own_and_another_url_lifetime(environ):
+    environ.update(S3, AWS_ORIGINALS_BUCKET_NAME="launchdesk-originals")
+    environ["AWS_ORIGINALS_URL_SECONDS"] = "60"
+
+    options = env.originals_storage()["OPTIONS"]
+
+    assert options["bucket_name"] == "launchdesk-originals"
+    assert options["querystring_expire"] == 60
+    assert env.media_storage()["OPTIONS"]["bucket_name"] == "launchdesk"
