@@ -1,6 +1,8 @@
-from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableInlineAdminMixin
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import F, Max
 
 from publishing.admin import PublishableAdmin
 
@@ -16,8 +18,44 @@ class BylineInline(SortableInlineAdminMixin, admin.TabularInline):
     verbose_name_plural = "authors"
 
 
+class BlockFormSet(CustomInlineFormSet):
+    """Each block has a place of its own in the article (its natural key)."""
+
+    def clean(self):
+        super().clean()
+        places = [
+            form.cleaned_data.get("order")
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        ]
+        # A new block without a place is put last when it is saved.
+        places = [place for place in places if place]
+        if len(places) != len(set(places)):
+            raise ValidationError("Two body blocks have the same place; drag one of them.")
+
+    def validate_unique(self):
+        # Django's check would count new blocks without a place as sharing place 0;
+        # clean() checks the places instead.
+        pass
+
+    def save_existing_objects(self, commit=True):
+        if commit:
+            # Out of the way first, so that two blocks can swap places.
+            moving = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk
+                and (self._should_delete_form(form) or "order" in form.changed_data)
+            ]
+            if moving:
+                top = self.get_queryset().aggregate(top=Max("order"))["top"] or 0
+                Block.objects.filter(pk__in=moving).update(order=F("order") + top + 1)
+        return super().save_existing_objects(commit)
+
+
 class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
     model = Block
+    formset = BlockFormSet
     extra = 0
     autocomplete_fields = ["photo"]
     fields = ["text", "photo", "caption"]

@@ -137,6 +137,11 @@ class Block(SanitizedRichTextMixin, models.Model):
     class Meta:
         ordering = ["order"]
         verbose_name = "body block"
+        # The block's natural key: a backup names a block by its article and place,
+        # so two blocks in one place would load as one.
+        constraints = [
+            models.UniqueConstraint(fields=["article", "order"], name="unique_block_order"),
+        ]
 
     def __str__(self):
         # Names the article too: the admin lists blocks on their own when a photo

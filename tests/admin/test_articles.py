@@ -6,7 +6,13 @@ from django.urls import reverse
 from articles.models import Article
 from publishing.models import Status
 from tests.admin.forms import add_inline_row, form_data, inline_prefixes
-from tests.factories import ArticleFactory, BlockFactory, PersonFactory, PhotoFactory
+from tests.factories import (
+    ArticleFactory,
+    BlockFactory,
+    BylineFactory,
+    PersonFactory,
+    PhotoFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +166,54 @@ def test_editor_changes_an_article_through_its_change_form(editor_client):
     article.refresh_from_db()
     assert article.headline == "New headline"
     assert [block.text for block in article.blocks.all()] == ["<p>Body.</p>"]
+
+
+def change_form(client, article):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    return url, form_data(client.get(url), "article_form")
+
+
+def block_texts(article):
+    return [block.text for block in article.blocks.all()]
+
+
+def test_editor_swaps_two_body_blocks(editor_client):
+    """Each block has a place of its own (its natural key): a swap still saves."""
+    article = BylineFactory().article
+    BlockFactory(article=article, text="<p>First.</p>", order=1)
+    BlockFactory(article=article, text="<p>Second.</p>", order=2)
+    url, data = change_form(editor_client, article)
+    data["blocks-0-order"], data["blocks-1-order"] = "2", "1"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    assert block_texts(article) == ["<p>Second.</p>", "<p>First.</p>"]
+
+
+def test_editor_deletes_a_block_and_moves_the_next_into_its_place(editor_client):
+    article = BylineFactory().article
+    BlockFactory(article=article, text="<p>First.</p>", order=1)
+    BlockFactory(article=article, text="<p>Second.</p>", order=2)
+    url, data = change_form(editor_client, article)
+    data["blocks-0-DELETE"] = "on"
+    data["blocks-1-order"] = "1"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    assert [(b.order, b.text) for b in article.blocks.all()] == [(1, "<p>Second.</p>")]
+
+
+def test_two_blocks_in_one_place_are_refused_with_a_message(editor_client):
+    article = BylineFactory().article
+    BlockFactory(article=article, text="<p>First.</p>", order=1)
+    BlockFactory(article=article, text="<p>Second.</p>", order=2)
+    url, data = change_form(editor_client, article)
+    data["blocks-1-order"] = "1"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Two body blocks have the same place" in response.content.decode()
+    assert block_texts(article) == ["<p>First.</p>", "<p>Second.</p>"]
