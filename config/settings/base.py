@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "search",
     "jobs",
     "operations",
+    "backups",
     "caching",
     "axes",
     # After axes: its admin replaces the one axes registers.
@@ -209,3 +210,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# dumpdata and loaddata: Django's JSON with times kept to the microsecond, so a
+# backup restores every page exactly (backups/serializers.py).
+SERIALIZATION_MODULES = {"json": "backups.serializers"}
