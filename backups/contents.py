@@ -1,0 +1,55 @@
+"""What a backup holds, and the media files it needs.
+
+A backup is the content that people wrote, by natural key, so it loads into any
+database: the content apps (the same list the page cache watches), and the accounts
+and groups with their permissions. Everything else is left out because the site
+makes it again: content types and permissions (``migrate``), the search index (the
+restore rebuilds it), the queue of background jobs and the workers' heartbeats, who
+is signed in, and the admin's log of changes.
+
+The photos' rendition records (``Photo.renditions``) are kept: they are part of the
+photo's row and name files by the image and the spec alone, so pages read them right
+after a restore without waiting for a worker. The rendition files are listed as well,
+so a copy of the media serves the same pages at once; any that are missing are made
+again from their originals by a worker.
+"""
+
+from django.core.files.storage import default_storage
+from imagekit.utils import get_storage
+
+from caching.signals import CONTENT_APPS
+
+LABELS = [*CONTENT_APPS, "auth.user", "auth.group"]
+DUMPDATA_OPTIONS = ["--natural-foreign", "--natural-primary"]
+
+
+def dumpdata_arguments():
+    """The arguments of the one ``dumpdata`` a backup runs."""
+    return [*DUMPDATA_OPTIONS, *LABELS]
+
+
+def needed_media():
+    """(name, what) for every media file the content names: originals, then renditions.
+
+    ``what`` says which photo the file belongs to, for the operator's report.
+    """
+    from gallery.models import Photo
+
+    originals, renditions = [], []
+    photos = Photo.objects.exclude(image="").order_by("pk")
+    for slug, image, recorded in photos.values_list("slug", "image", "renditions"):
+        originals.append((image, f"original of photo “{slug}”"))
+        for purpose, entry in sorted((recorded or {}).items()):
+            for fmt in ("avif", "webp", "jpeg"):
+                if entry.get(fmt):
+                    renditions.append((entry[fmt], f"{purpose} {fmt} of photo “{slug}”"))
+    return originals, renditions
+
+
+def missing_media():
+    """(originals, renditions): the needed files that media storage does not hold."""
+    originals, renditions = needed_media()
+    return (
+        [(name, what) for name, what in originals if not default_storage.exists(name)],
+        [(name, what) for name, what in renditions if not get_storage().exists(name)],
+    )
