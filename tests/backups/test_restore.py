@@ -125,8 +125,8 @@ def test_restore_names_missing_media_files_and_counts_them(photos_dump):
     out = restore(photos_dump)
 
     assert (
-        "3 files the content names are missing from media storage (1 originals, 2 renditions)"
-        in out
+        "3 files that the content names are missing from media storage "
+        "(originals: 1, renditions: 2):" in out
     )
     for name in [lost_original, *lost_renditions]:
         assert name in out
