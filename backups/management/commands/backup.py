@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from backups.contents import dumpdata_arguments, needed_media
 
@@ -34,11 +34,19 @@ class Command(BaseCommand):
         dump_path = Path(file)
         list_path = media_list_path(dump_path)
         partial = dump_path.with_name(f".{dump_path.name}.partial")
-        # One snapshot for the dump and the list: on PostgreSQL a repeatable read
-        # would be stricter, but content saved meanwhile only adds files to copy.
-        with transaction.atomic():
-            call_command("dumpdata", *dumpdata_arguments(), output=str(partial), verbosity=0)
-            originals, renditions = needed_media()
+        # One snapshot for the dump and the list, while editors go on saving: SQLite
+        # keeps a transaction's first read; PostgreSQL needs to be asked, first thing.
+        outermost = not connection.in_atomic_block
+        try:
+            with transaction.atomic():
+                if connection.vendor == "postgresql" and outermost:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                call_command("dumpdata", *dumpdata_arguments(), output=str(partial), verbosity=0)
+                originals, renditions = needed_media()
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         list_partial = list_path.with_name(f".{list_path.name}.partial")
         list_partial.write_text("".join(f"{name}\n" for name, _ in originals + renditions))
         # Renamed into place once complete: a failed backup never looks like a good one.

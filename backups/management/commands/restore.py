@@ -79,7 +79,8 @@ class Command(BaseCommand):
         self.check_natural_keys(path)
         try:
             with transaction.atomic():
-                call_command("loaddata", str(path), verbosity=0)
+                # A full path: a bare name would be looked for in the apps' fixtures too.
+                call_command("loaddata", str(path.resolve()), verbosity=0)
                 indexed = rebuild()
         except Exception as error:  # noqa: BLE001 - any failure loads nothing; say why
             raise CommandError(f"Nothing was restored from {path}: {error}") from error
