@@ -14,7 +14,6 @@ so a copy of the media serves the same pages at once; any that are missing are m
 again from their originals by a worker.
 """
 
-from django.core.files.storage import default_storage
 from imagekit.utils import get_storage
 
 from caching.signals import CONTENT_APPS
@@ -47,9 +46,16 @@ def needed_media():
 
 
 def missing_media():
-    """(originals, renditions): the needed files that media storage does not hold."""
+    """(originals, renditions): the needed files that their storage does not hold.
+
+    Originals are in their own, private storage (gallery/storage.py), renditions in
+    the public one.
+    """
+    from gallery.models import Photo
+
+    originals_storage = Photo._meta.get_field("image").storage
     originals, renditions = needed_media()
     return (
-        [(name, what) for name, what in originals if not default_storage.exists(name)],
+        [(name, what) for name, what in originals if not originals_storage.exists(name)],
         [(name, what) for name, what in renditions if not get_storage().exists(name)],
     )

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article
 from gallery.models import Photo
+from gallery.storage import originals_storage
 from missions.models import Person
 from search.models import SearchEntry
 from tests.factories import ArticleFactory, PersonFactory, PhotoFactory, UserFactory, image_file
@@ -119,7 +120,8 @@ def test_restore_names_missing_media_files_and_counts_them(photos_dump):
     liftoff, rollout = (r["fields"] for r in records if r["model"] == "gallery.photo")
     lost_original = liftoff["image"]
     lost_renditions = [rollout["renditions"]["card"]["avif"], rollout["renditions"]["full"]["jpeg"]]
-    for name in [lost_original, *lost_renditions]:
+    originals_storage.delete(lost_original)
+    for name in lost_renditions:
         default_storage.delete(name)
 
     out = restore(photos_dump)
@@ -146,8 +148,12 @@ def test_restore_says_when_every_media_file_is_there(photos_dump):
 def test_the_media_list_names_every_file_of_the_backup(photos_dump):
     listed = photos_dump.with_name("launchdesk.media.txt").read_text().splitlines()
 
+    records = json.loads(photos_dump.read_text())
+    originals = [r["fields"]["image"] for r in records if r["model"] == "gallery.photo"]
     assert len(listed) == 2 + 2 * 18
-    assert all(default_storage.exists(name) for name in listed)
+    assert listed[:2] == originals
+    assert all(originals_storage.exists(name) for name in listed[:2])
+    assert all(default_storage.exists(name) for name in listed[2:])
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -157,7 +163,7 @@ def test_plain_loaddata_of_a_photo_whose_file_is_missing_says_so(tmp_path, caplo
     call_command("backup", str(path), stdout=StringIO())
     name = photo.image.name
     photo.delete()
-    assert not default_storage.exists(name)
+    assert not originals_storage.exists(name)
     records = json.loads(path.read_text())
     # Renditions recorded as not made yet: the load looks for the original.
     (fields,) = (r["fields"] for r in records if r["model"] == "gallery.photo")
