@@ -9,6 +9,10 @@ import os
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+ON = {"1", "on", "true", "yes"}
+OFF = {"0", "off", "false", "no"}
 
 
 def database(default_url):
@@ -124,6 +128,19 @@ def media_origins():
         return [f"{protocol}//{domain.split('/')[0]}"]
     endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
     return [f"{endpoint.scheme}://{endpoint.netloc}", f"{endpoint.scheme}://*.{endpoint.netloc}"]
+
+
+def switch(name, default):
+    """A yes-or-no variable: ``1``/``on``/``true``/``yes`` or ``0``/``off``/``false``/``no``;
+    ``default`` when it is unset or empty. Anything else stops the site with a message."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in ON:
+        return True
+    if value in OFF:
+        return False
+    raise ImproperlyConfigured(f"{name} must be 1 (on) or 0 (off), not {value!r}.")
 
 
 def log_level():
