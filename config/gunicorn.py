@@ -23,12 +23,14 @@ timeout = 30
 # before a platform that waits 30 s after SIGTERM sends SIGKILL.
 graceful_timeout = 25
 
-# Restart each worker after about ten thousand requests, so memory that a long-lived
-# process gathers is handed back; the jitter keeps the workers from restarting all
-# at once. Not fewer: under launch-day load a restart (0.4 s of imports, one worker
-# short) every thousand cached pages cost about 6 % of an app server.
-max_requests = 10000
-max_requests_jitter = 1000
+# Restart each worker after about a hundred thousand requests, so memory that a
+# long-lived process gathers is handed back; the jitter keeps the workers from
+# restarting all at once. Not fewer: a worker serves kept pages at thousands a second
+# on launch day, and each restart leaves its share of readers waiting for a fresh
+# process (at ten thousand, 15 restarts a minute put the 128-connection p99 over
+# 100 ms; bench/throughput.py).
+max_requests = 100000
+max_requests_jitter = 10000
 
 # Load Django once, in the master, and fork workers from it: a restarted worker is
 # serving again in milliseconds, not after 0.4 s of imports while requests queue
