@@ -66,6 +66,8 @@ MARKUP = re.compile(
 )
 SNIFF_BYTES = 1024
 ORIENTATION = 0x0112
+# Orientations that turn the stored pixels a quarter: width and height swap.
+QUARTER_TURNS = (5, 6, 7, 8)
 
 
 @dataclass
@@ -343,11 +345,37 @@ def isobmff_parts(data):
     return parts
 
 
+def exif_orientation(image):
+    """The EXIF orientation of an opened image, 1 (as stored) when it has none.
+
+    Read from the EXIF that opening the file found (JPEG, WebP and AVIF keep it in
+    their headers, a PNG before its pixels): ``getexif()`` would decode a PNG's
+    pixels to look for EXIF after them.
+    """
+    data = image.info.get("exif")
+    if not data:
+        return 1
+    exif = Image.Exif()
+    exif.load(data)
+    return exif.get(ORIENTATION, 1)
+
+
+def file_orientation(file):
+    """The EXIF orientation of an image file from its header; 1 when it cannot be read."""
+    try:
+        file.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                return exif_orientation(image)
+    except Exception:  # noqa: BLE001 - an unreadable file has no orientation to apply
+        return 1
+
+
 def upright_size(image):
     """The size ``image`` shows at once its EXIF orientation is applied."""
-    orientation = image.getexif().get(ORIENTATION, 1)
     width, height = image.size
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    return (height, width) if exif_orientation(image) in QUARTER_TURNS else (width, height)
 
 
 def normalized_original(image, fmt, name):
