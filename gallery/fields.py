@@ -7,33 +7,31 @@ and height must be the turned ones. Uploads are stored upright, but files that r
 storage another way (fixtures, scripts) keep their tag, and Django measures the file
 again whenever the image is assigned, as the admin's change form does on every save:
 measured without the tag, a portrait photo saved again became a landscape one.
+The size is read from the file's header alone, and a file that is no image, or a
+decompression bomb, has none: the upload checker refuses it with a message.
 """
 
 from django.db.models.fields.files import ImageField, ImageFieldFile
 
-from .imaging import QUARTER_TURNS, file_orientation
+from .imaging import header_upright_size
 
 
 class UprightImageFieldFile(ImageFieldFile):
     def _get_image_dimensions(self):
+        # Django's own measure also raises on a decompression bomb's header, from
+        # Model.__init__ where nothing turns it into a message.
         if not hasattr(self, "_dimensions_cache"):
-            width, height = super()._get_image_dimensions()
-            if width and height and self._orientation() in QUARTER_TURNS:
-                width, height = height, width
-            self._dimensions_cache = (width, height)
+            close = self.closed
+            self.open()
+            position = self.tell()
+            try:
+                self._dimensions_cache = header_upright_size(self)
+            finally:
+                if close:
+                    self.close()
+                else:
+                    self.seek(position)
         return self._dimensions_cache
-
-    def _orientation(self):
-        close = self.closed
-        self.open()
-        position = self.tell()
-        try:
-            return file_orientation(self)
-        finally:
-            if close:
-                self.close()
-            else:
-                self.seek(position)
 
 
 class UprightImageField(ImageField):

@@ -360,16 +360,20 @@ def exif_orientation(image):
     return exif.get(ORIENTATION, 1)
 
 
-def file_orientation(file):
-    """The EXIF orientation of an image file from its header; 1 when it cannot be read."""
+def header_upright_size(file):
+    """(width, height) of an image file as it shows, read from its header.
+
+    (None, None) for a file that is not an image Pillow can open, or whose header
+    declares a decompression bomb: the checker refuses those with a message.
+    """
     try:
         file.seek(0)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(file) as image:
-                return exif_orientation(image)
-    except Exception:  # noqa: BLE001 - an unreadable file has no orientation to apply
-        return 1
+                return upright_size(image)
+    except Exception:  # noqa: BLE001 - any parser error means no size to record
+        return None, None
 
 
 def upright_size(image):

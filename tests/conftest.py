@@ -8,8 +8,26 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import PhotoFactory, UserFactory, image_file
+
+# The property-based tests (hypothesis) draw the same examples on every run, so a
+# failure in CI fails again on a laptop, and keep no example database in the
+# checkout. Each test sets how many examples it draws; nothing is timed per example,
+# as this machine is shared.
+hypothesis_settings.register_profile(
+    "launchdesk",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    # The examples reuse a test's database transaction and temporary media folder,
+    # which is what they check.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("launchdesk")
 
 
 @pytest.fixture(scope="session", autouse=True)

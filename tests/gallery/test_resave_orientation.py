@@ -155,3 +155,13 @@ def test_the_seed_portrait_stays_2000_by_2667_when_an_editor_saves_it_again(edit
     assert (photo.width, photo.height) == (2000, 2667)
     assert photo.is_portrait
     assert photo.renditions["slide"]["height"] > photo.renditions["slide"]["width"]
+
+
+def test_a_portrait_recorded_the_wrong_way_is_put_right_by_saving_it_again(editor_client):
+    photo = PhotoFactory(image=stored_as_is(camera_jpeg(400, 300, orientation=6)))
+    # What a save through the admin recorded before the image field measured upright.
+    Photo.objects.filter(pk=photo.pk).update(width=400, height=300)
+
+    photo = resave_in_the_admin(editor_client, Photo.objects.get(pk=photo.pk))
+
+    assert (photo.width, photo.height) == (300, 400)
