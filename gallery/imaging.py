@@ -363,6 +363,8 @@ def exif_orientation(image):
 def header_upright_size(file):
     """(width, height) of an image file as it shows, read from its header.
 
+    The header alone, as Django reads a size, since the image field asks on every
+    save: a PNG that keeps its EXIF after its pixels is taken as stored.
     (None, None) for a file that is not an image Pillow can open, or whose header
     declares a decompression bomb: the checker refuses those with a message.
     """
@@ -371,15 +373,22 @@ def header_upright_size(file):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(file) as image:
-                return upright_size(image)
+                width, height = image.size
+                turned = exif_orientation(image) in QUARTER_TURNS
     except Exception:  # noqa: BLE001 - any parser error means no size to record
         return None, None
+    return (height, width) if turned else (width, height)
 
 
 def upright_size(image):
-    """The size ``image`` shows at once its EXIF orientation is applied."""
+    """The size ``image`` shows at once its EXIF orientation is applied.
+
+    Reads all of the EXIF, as ``exif_transpose`` does when the renditions are made:
+    a PNG may keep it after its pixels.
+    """
+    orientation = image.getexif().get(ORIENTATION, 1)
     width, height = image.size
-    return (height, width) if exif_orientation(image) in QUARTER_TURNS else (width, height)
+    return (height, width) if orientation in QUARTER_TURNS else (width, height)
 
 
 def normalized_original(image, fmt, name):
