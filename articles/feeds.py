@@ -1,13 +1,14 @@
 """RSS and Atom feeds of stories: articles and photo essays, newest first."""
 
 import copy
+import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from gallery.feeds import essay_lead_photo, feed_image_sizes, image_enclosure
@@ -20,10 +21,73 @@ from .views import article_cards
 
 FEED_LENGTH = 20
 
+# What XML 1.0 cannot carry, even escaped: control characters (a vertical tab pasted
+# from a word processor), lone surrogates and the two non-characters. Django's writer
+# refuses the first with an error, which would take the whole feed down.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    if isinstance(value, str):
+        return NOT_XML.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(xml_text(part) for part in value)
+    return value
+
+
+class XMLTextMixin:
+    """Drops what XML cannot carry from every field of the feed and its items."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *(xml_text(arg) for arg in args), **{k: xml_text(v) for k, v in kwargs.items()}
+        )
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(
+            *(xml_text(arg) for arg in args), **{k: xml_text(v) for k, v in kwargs.items()}
+        )
+
+
+class StoryRssFeed(XMLTextMixin, Rss201rev2Feed):
+    """RSS whose channel description is HTML-escaped text, as its items' are.
+
+    Feed readers show an RSS <description> as HTML, the channel's as well as an
+    item's: a name with a tag in it is escaped once more so that readers show the
+    tag as the editor typed it rather than run it.
+    """
+
+    def add_root_elements(self, handler):
+        description = self.feed["description"]
+        self.feed["description"] = escape(description)
+        try:
+            super().add_root_elements(handler)
+        finally:
+            self.feed["description"] = description
+
+
+class StoryAtomFeed(XMLTextMixin, Atom1Feed):
+    """Atom whose subtitle is declared HTML and escaped, as the RSS description is.
+
+    Without a type a subtitle is text, which some readers show as HTML all the same;
+    escaped HTML reads right to both kinds, as each entry's summary already does.
+    """
+
+    def add_root_elements(self, handler):
+        subtitle = self.feed["subtitle"]
+        self.feed["subtitle"] = None
+        try:
+            super().add_root_elements(handler)
+        finally:
+            self.feed["subtitle"] = subtitle
+        if subtitle is not None:
+            handler.addQuickElement("subtitle", escape(subtitle), {"type": "html"})
+
 
 class StoryFeed(Feed):
     """The latest published articles and essays of ``story_querysets(obj)``."""
 
+    feed_type = StoryRssFeed
     # Atom asks for an author on every entry or on the feed; essays have no byline.
     author_name = settings.SITE_NAME
 
@@ -95,7 +159,7 @@ class LatestFeed(StoryFeed):
 
 
 class LatestAtomFeed(LatestFeed):
-    feed_type = Atom1Feed
+    feed_type = StoryAtomFeed
     subtitle = LatestFeed.description
 
 
@@ -124,7 +188,7 @@ class AuthorFeed(StoryFeed):
 
 
 class AuthorAtomFeed(AuthorFeed):
-    feed_type = Atom1Feed
+    feed_type = StoryAtomFeed
 
     def subtitle(self, person):
         return self.description(person)

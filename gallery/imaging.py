@@ -66,6 +66,8 @@ MARKUP = re.compile(
 )
 SNIFF_BYTES = 1024
 ORIENTATION = 0x0112
+# Orientations that turn the stored pixels a quarter: width and height swap.
+QUARTER_TURNS = (5, 6, 7, 8)
 
 
 @dataclass
@@ -343,11 +345,50 @@ def isobmff_parts(data):
     return parts
 
 
+def exif_orientation(image):
+    """The EXIF orientation of an opened image, 1 (as stored) when it has none.
+
+    Read from the EXIF that opening the file found (JPEG, WebP and AVIF keep it in
+    their headers, a PNG before its pixels): ``getexif()`` would decode a PNG's
+    pixels to look for EXIF after them.
+    """
+    data = image.info.get("exif")
+    if not data:
+        return 1
+    exif = Image.Exif()
+    exif.load(data)
+    return exif.get(ORIENTATION, 1)
+
+
+def header_upright_size(file):
+    """(width, height) of an image file as it shows, read from its header.
+
+    The header alone, as Django reads a size, since the image field asks on every
+    save: a PNG that keeps its EXIF after its pixels is taken as stored.
+    (None, None) for a file that is not an image Pillow can open, or whose header
+    declares a decompression bomb: the checker refuses those with a message.
+    """
+    try:
+        file.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+                turned = exif_orientation(image) in QUARTER_TURNS
+    except Exception:  # noqa: BLE001 - any parser error means no size to record
+        return None, None
+    return (height, width) if turned else (width, height)
+
+
 def upright_size(image):
-    """The size ``image`` shows at once its EXIF orientation is applied."""
+    """The size ``image`` shows at once its EXIF orientation is applied.
+
+    Reads all of the EXIF, as ``exif_transpose`` does when the renditions are made:
+    a PNG may keep it after its pixels.
+    """
     orientation = image.getexif().get(ORIENTATION, 1)
     width, height = image.size
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    return (height, width) if orientation in QUARTER_TURNS else (width, height)
 
 
 def normalized_original(image, fmt, name):

@@ -13,6 +13,7 @@ from imagekit.utils import get_storage
 from publishing.links import reverse
 from publishing.models import Publishable, Status
 
+from .fields import UprightImageField
 from .imaging import (
     check_photo_file,
     stored_upright_size,
@@ -30,7 +31,7 @@ def photo_upload_to(photo, filename):
 
 
 class Photo(Renditions, Publishable):
-    image = models.ImageField(
+    image = UprightImageField(
         upload_to=photo_upload_to,
         storage=get_originals_storage,
         width_field="width",

@@ -65,6 +65,9 @@ class FitWidth:
         self.width = width
 
     def process(self, img):
+        # Also brings the image to 8 bits a channel with its tones (``with_tones``)
+        # when imagekit itself makes a file; a new processor would rename every file.
+        img = with_tones(img)
         size = fitted_size(img.size, self.width)
         if size == img.size:
             return img
@@ -307,6 +310,7 @@ def open_for_renditions(field_file, upright_width):
             image.draft(None, (math.ceil(image.width * scale), math.ceil(image.height * scale)))
         image.load()
     image = ImageOps.exif_transpose(image)
+    image = with_tones(image)
     factor = image.width // largest
     if factor >= 2:
         try:
@@ -314,6 +318,50 @@ def open_for_renditions(field_file, upright_width):
         except ValueError:
             pass  # A mode reduce() does not handle: resize() does it, more slowly.
     return image
+
+
+# 16-bit grey: Pillow's convert() to 8 bits clips these values rather than scale them,
+# so all but the darkest tones of such a PNG would come out white.
+SIXTEEN_BIT_MODES = {"I;16", "I;16L", "I;16B", "I;16N"}
+WHITE = (255, 255, 255)
+
+
+def with_tones(image):
+    """``image`` as 8-bit RGB, or RGBA when it has any transparency, its tones kept.
+
+    Every mode an accepted file opens in ends up here: 16-bit and 32-bit grey scaled
+    down to 8 bits, 1-bit and palette images expanded (a palette image would
+    otherwise be resized by nearest neighbour), CMYK converted, and a palette's or a
+    grey image's transparent colour turned into an alpha channel.
+    """
+    if image.mode in SIXTEEN_BIT_MODES or image.mode == "I":
+        image = scaled_to_eight_bits(image)
+    if image.has_transparency_data:
+        return image if image.mode == "RGBA" else image.convert("RGBA")
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def scaled_to_eight_bits(image):
+    """A grey image of more than 8 bits as mode L, its range mapped onto 0-255."""
+    sixteen_bit = image.mode in SIXTEEN_BIT_MODES
+    image = image.convert("I")
+    high = image.getextrema()[1]
+    if sixteen_bit or 255 < high <= 65535:
+        scale = 255 / 65535
+    elif high > 65535:
+        scale = 255 / high
+    else:
+        scale = 1
+    return image.point(lambda value: value * scale).convert("L")
+
+
+def on_white(image):
+    """An RGBA image laid on white, for JPEG, which has no transparency."""
+    if image.mode != "RGBA":
+        return image
+    background = Image.new("RGBA", image.size, (*WHITE, 255))
+    background.alpha_composite(image)
+    return background.convert("RGB")
 
 
 def write_renditions(photo, force=False):
@@ -336,17 +384,26 @@ def write_renditions(photo, force=False):
     if not wanted:
         return []
     source = open_for_renditions(photo.image, photo.width)
+    # WebP and AVIF keep a transparent photo's alpha channel; JPEG gets it on white.
+    sources = {"alpha": source, "opaque": on_white(source)}
     written, resized = [], {}
     for purpose, cachefile in wanted:
-        size = (table[purpose]["width"], table[purpose]["height"])
-        if size not in resized:
-            resized[size] = (
-                source
-                if source.size == size
-                else source.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-            )
         spec = cachefile.generator
-        content = process_image(resized[size], format=spec.format, options=spec.options)
+        image = sources["opaque" if spec.format == "JPEG" else "alpha"]
+        size = (table[purpose]["width"], table[purpose]["height"])
+        # An opaque photo has one source for every format: resized once per size.
+        key = (size, id(image))
+        if key not in resized:
+            resized[key] = (
+                image
+                if image.size == size
+                else image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+            )
+        # The image is already in a mode the format takes: pilkit's own conversion
+        # would lay an AVIF's alpha on white.
+        content = process_image(
+            resized[key], format=spec.format, options=spec.options, autoconvert=False
+        )
         saved = storage.save(cachefile.name, File(content))
         if saved != cachefile.name:
             storage.delete(saved)

@@ -2,9 +2,8 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 
-from articles.feeds import StoryFeed
+from articles.feeds import StoryAtomFeed, StoryFeed
 from articles.models import Article
 from gallery.models import Gallery
 
@@ -32,7 +31,7 @@ class MissionFeed(StoryFeed):
 
 
 class MissionAtomFeed(MissionFeed):
-    feed_type = Atom1Feed
+    feed_type = StoryAtomFeed
 
     def subtitle(self, mission):
         return self.description(mission)

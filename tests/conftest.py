@@ -2,14 +2,38 @@
 
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from tests.factories import PhotoFactory, UserFactory, image_file
+
+# Hypothesis keeps a cache of its own even without an example database: in the
+# temporary folder, not the checkout.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "launchdesk-hypothesis")
+
+# The property-based tests (hypothesis) draw the same examples on every run, so a
+# failure in CI fails again on a laptop, and keep no example database in the
+# checkout. Each test sets how many examples it draws; nothing is timed per example,
+# as test machines are shared.
+hypothesis_settings.register_profile(
+    "launchdesk",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    # The examples reuse a test's database transaction and temporary media folder,
+    # which is what they check.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("launchdesk")
 
 
 @pytest.fixture(scope="session", autouse=True)
