@@ -61,7 +61,7 @@ def test_gunicorn_binds_every_interface_on_port():
 
 def test_gunicorn_recycles_workers_with_jitter_and_kills_stuck_ones():
     settings = gunicorn_settings()
-    assert settings["max_requests"] == 10000
+    assert settings["max_requests"] == 100000
     assert 0 < settings["max_requests_jitter"] < settings["max_requests"]
     assert settings["timeout"] == 30
     assert settings["graceful_timeout"] <= settings["timeout"]
