@@ -51,6 +51,24 @@ def page_cache_seconds():
     return int(os.environ.get("PAGE_CACHE_SECONDS", default))
 
 
+def s3_connection(bucket):
+    """The store and the keys, the same for the media and the originals' buckets."""
+    return {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+    }
+
+
+def s3_storage(options):
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in options.items() if value is not None},
+    }
+
+
 def media_storage():
     """S3-compatible object storage when ``AWS_STORAGE_BUCKET_NAME`` is set, else None.
 
@@ -64,11 +82,7 @@ def media_storage():
     if not bucket:
         return None
     options = {
-        "bucket_name": bucket,
-        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
-        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        **s3_connection(bucket),
         "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
         "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
         "querystring_auth": False,
@@ -76,10 +90,7 @@ def media_storage():
         "default_acl": None,
         "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
     }
-    return {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {key: value for key, value in options.items() if value is not None},
-    }
+    return s3_storage(options)
 
 
 def originals_storage():
@@ -98,11 +109,7 @@ def originals_storage():
     if not bucket:
         return {"BACKEND": "gallery.storage.StaffOnlyFileSystemStorage"}
     options = {
-        "bucket_name": bucket,
-        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
-        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        **s3_connection(bucket),
         "querystring_auth": True,
         "querystring_expire": int(os.environ.get("AWS_ORIGINALS_URL_SECONDS", "300")),
         "signature_version": "s3v4",
@@ -112,10 +119,7 @@ def originals_storage():
         "default_acl": "private",
         "object_parameters": {"CacheControl": "private, max-age=31536000, immutable"},
     }
-    return {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {key: value for key, value in options.items() if value is not None},
-    }
+    return s3_storage(options)
 
 
 def media_origins():
