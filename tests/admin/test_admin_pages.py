@@ -201,3 +201,11 @@ def test_photo_autocomplete_offers_draft_photos_to_editors(editor_client, newsro
     )
 
     assert [result["text"] for result in response.json()["results"]] == ["Unfinished photo"]
+
+
+def test_admin_pages_name_the_sites_icon(editor_client):
+    # Without it, browsers ask for /favicon.ico, which nothing serves.
+    page = editor_client.get("/admin/").content.decode()
+
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    assert "Launch Desk newsroom" in page
