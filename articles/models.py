@@ -5,10 +5,11 @@ from django.db import models
 
 from publishing.links import reverse
 from publishing.models import Publishable
+from publishing.photocheck import ShowsPhotos
 from publishing.richtext import RichTextField, SanitizedRichTextMixin
 
 
-class Article(SanitizedRichTextMixin, Publishable):
+class Article(ShowsPhotos, SanitizedRichTextMixin, Publishable):
     headline = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
     standfirst = models.TextField(
@@ -49,6 +50,10 @@ class Article(SanitizedRichTextMixin, Publishable):
         verbose_name="related photo essay",
     )
     editors_note = RichTextField("editor's note", blank=True)
+
+    # Checked before it goes live: its photos must be live too (publishing.photocheck).
+    photo_fields = ("hero_photo",)
+    photo_sets = ("blocks",)
 
     class Meta:
         ordering = ["-publish_at"]

@@ -12,6 +12,7 @@ from imagekit.utils import get_storage
 
 from publishing.links import reverse
 from publishing.models import Publishable, Status
+from publishing.photocheck import ShowsPhotos
 
 from .fields import UprightImageField
 from .imaging import (
@@ -287,7 +288,7 @@ def delete_unused_image(name):
         cache_storage.delete(posixpath.join(folder, file))
 
 
-class Gallery(Publishable):
+class Gallery(ShowsPhotos, Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     introduction = models.TextField(
@@ -309,6 +310,11 @@ class Gallery(Publishable):
         help_text="Shown in lists and when the essay is shared. Defaults to the first slide.",
     )
     photos = models.ManyToManyField(Photo, through="Slide", related_name="galleries")
+
+    # Checked before it goes live: its photos must be live too (publishing.photocheck).
+    photo_fields = ("cover",)
+    photo_sets = ("slides",)
+    needs_photos = True
 
     class Meta:
         ordering = ["-publish_at"]

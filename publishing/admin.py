@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Status
+from .photocheck import ShowsPhotos, publish_check_form
 
 
 class PublishableAdmin(admin.ModelAdmin):
@@ -20,6 +21,30 @@ class PublishableAdmin(admin.ModelAdmin):
             "live by itself at that time.",
         },
     )
+
+    def shows_photos(self):
+        return issubclass(self.model, ShowsPhotos)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if self.shows_photos():
+            kwargs.setdefault("form", publish_check_form(self.form))
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.shows_photos():
+            return fieldsets
+        # The "Publish anyway" checkbox, hidden until a warning shows it.
+        return [
+            (name, {**options, "fields": [*options["fields"], "publish_anyway"]})
+            if name == self.publication_fieldset[0]
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+    def publish_warnings(self, obj):
+        """Why readers would miss some of ``obj``'s photos once it is live, if they would."""
+        return obj.publish_warnings() if isinstance(obj, ShowsPhotos) else []
 
     @admin.display(description="status", ordering="status")
     def status_label(self, obj):
@@ -43,6 +68,12 @@ class PublishableAdmin(admin.ModelAdmin):
                 obj.full_clean()
             except ValidationError as error:
                 refused.append((obj, error))
+                continue
+            # Not "publish the photos too": each photo needs its own alt text, credit
+            # and a look before it goes live, which the photo's own form asks for.
+            if warnings := self.publish_warnings(obj):
+                message = "Publish its photos first, or publish it from its own page."
+                refused.append((obj, ValidationError({"status": [*warnings, message]})))
                 continue
             obj.save()
             published += 1
