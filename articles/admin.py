@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import F, Max
 
+from gallery.admin import thumbnail
 from publishing.admin import PublishableAdmin
 
+from .blockforms import BlockForm
 from .models import Article, Block, Byline
 
 
@@ -55,10 +57,14 @@ class BlockFormSet(CustomInlineFormSet):
 
 class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
     model = Block
+    form = BlockForm
     formset = BlockFormSet
     extra = 0
     autocomplete_fields = ["photo"]
-    fields = ["text", "photo", "caption"]
+    fields = ["kind", "text", "photo", "block_thumbnail", "caption"]
+    readonly_fields = ["block_thumbnail"]
+    # Headings that say what each block holds: "Block 3 – Photo: <title>".
+    template = "admin/articles/block/stacked.html"
     verbose_name = "body block"
     verbose_name_plural = "body (text and photo blocks, in reading order)"
 
@@ -70,6 +76,10 @@ class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
     def get_queryset(self, request):
         # Each block's heading names its photo and article.
         return super().get_queryset(request).select_related("article", "photo")
+
+    @admin.display(description="preview")
+    def block_thumbnail(self, obj):
+        return thumbnail(obj.photo if obj.pk else None, width=160)
 
 
 @admin.register(Article)

@@ -1,6 +1,10 @@
 import posixpath
 
-from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from adminsortable2.admin import (
+    SortableAdminBase,
+    SortableInlineAdminMixin,
+    SortableTabularInline,
+)
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -151,6 +155,8 @@ class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
     autocomplete_fields = ["photo"]
     fields = ["order", "photo", "slide_thumbnail", "caption"]
     readonly_fields = ["slide_thumbnail"]
+    # With "move to first / last" buttons beside the drag handle.
+    template = SortableTabularInline.template
 
     @admin.display(description="")
     def slide_thumbnail(self, obj):
