@@ -2,9 +2,11 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .desktime import DeskDateTimeWidget
 from .models import Status
 from .photocheck import ShowsPhotos, publish_check_form
 
@@ -13,6 +15,8 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     date_hierarchy = "publish_at"
     list_filter = ["status"]
+    # Typed in the desk's time zone, with UTC under it.
+    formfield_overrides = {models.DateTimeField: {"widget": DeskDateTimeWidget}}
     publication_fieldset = (
         "Publication",
         {

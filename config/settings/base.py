@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in the desk's time zone (DESK_TIME_ZONE).
+    "publishing.desktime.DeskTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as axes asks: turns a refused sign-in into the lockout page (signin.lockout).
     "axes.middleware.AxesMiddleware",
@@ -172,6 +174,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
+# The newsroom's zone: the admin shows and takes times in it, with UTC beside them
+# (publishing/desktime.py). Stored times stay in UTC.
+DESK_TIME_ZONE = env.desk_time_zone()
 USE_I18N = True
 USE_TZ = True
 

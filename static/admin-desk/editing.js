@@ -54,33 +54,41 @@
   }
 
   // "= 15:12 UTC" under a date and time typed in the desk's time zone.
+  function zoneOffset(zone, utc) {
+    // The zone's wall-clock time at the instant `utc`, read as if it were UTC.
+    const parts = {};
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    }).formatToParts(new Date(utc)).forEach(function (part) { parts[part.type] = part.value; });
+    const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
+    return wall - Math.floor(utc / 60000) * 60000;
+  }
+
   function utcLine(line) {
-    const row = line.closest(".form-row") || line.parentElement;
-    const date = row.querySelector("input.vDateField");
-    const time = row.querySelector("input.vTimeField");
-    const offsets = JSON.parse(line.dataset.offsets || "[]");
+    const row = line.closest("p.datetime");
+    const date = row && row.querySelector("input.vDateField");
+    const time = row && row.querySelector("input.vTimeField");
     if (!date || !time) return;
     function update() {
       const day = date.value.trim().match(/^(\d{4})-(\d{2})-(\d{2})$/);
-      const clock = time.value.trim().match(/^(\d{1,2}):(\d{2})(?::(\d{2}))?$/);
+      const clock = time.value.trim().match(/^(\d{1,2}):(\d{2})(?::\d{2})?$/);
       if (!day || !clock) {
         line.textContent = "";
         return;
       }
       const wall = Date.UTC(+day[1], +day[2] - 1, +day[3], +clock[1], +clock[2]);
-      // The desk zone's UTC offsets around this time, from the server; the one in
-      // force at that wall-clock time is the one that maps it back to itself.
-      let utc = wall - (offsets.length ? offsets[0][1] : 0) * 60000;
-      for (const pair of offsets) {
-        if (wall - pair[1] * 60000 >= pair[0] * 1000) utc = wall - pair[1] * 60000;
-      }
+      let utc = wall - zoneOffset(line.dataset.zone, wall);
+      utc = wall - zoneOffset(line.dataset.zone, utc);
       const shown = new Date(utc).toISOString();
       line.textContent = "= " + shown.slice(0, 10) + " " + shown.slice(11, 16) + " UTC";
     }
-    date.addEventListener("change", update);
-    time.addEventListener("change", update);
-    date.addEventListener("input", update);
-    time.addEventListener("input", update);
+    ["change", "input"].forEach(function (name) {
+      date.addEventListener(name, update);
+      time.addEventListener(name, update);
+    });
+    // The calendar and clock pickers set the value without an input event.
+    row.addEventListener("click", function () { setTimeout(update, 0); });
   }
 
   function setUp(root) {
@@ -100,7 +108,7 @@
 
   function start() {
     setUp(document);
-    document.querySelectorAll(".utc-time[data-offsets]").forEach(utcLine);
+    document.querySelectorAll(".utc-time[data-zone]").forEach(utcLine);
     // Rich-text editors are made by module scripts, after this one.
     new MutationObserver(function (changes) {
       for (const change of changes) {
