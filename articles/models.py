@@ -65,6 +65,7 @@ class Article(ShowsPhotos, SanitizedRichTextMixin, Publishable):
                 fields=["mission", "status", "publish_at", "id"], name="article_mission_published"
             ),
         ]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
         return self.headline

@@ -207,6 +207,8 @@ class GalleryAdmin(SortableAdminBase, PublishableAdmin):
         form = AddPhotosForm(request.POST or None, request.FILES or None, gallery=gallery)
         if request.method == "POST" and form.is_valid():
             created, refusals = form.save()
+            # Theirs to edit as any photo they upload alone (PublishableAdmin.save_model).
+            Photo.objects.filter(pk__in=[p.pk for p in created]).update(created_by=request.user)
             if created:
                 self.message_user(
                     request,

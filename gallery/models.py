@@ -80,6 +80,7 @@ class Photo(Renditions, Publishable):
                 fields=["mission", "status", "publish_at"], name="photo_mission_published_order"
             ),
         ]
+        permissions = [("publish_photo", "Can publish, schedule and unpublish photos")]
 
     def __str__(self):
         return self.title
@@ -328,6 +329,7 @@ class Gallery(ShowsPhotos, Publishable):
         ]
         verbose_name = "photo essay"
         verbose_name_plural = "photo essays"
+        permissions = [("publish_gallery", "Can publish, schedule and unpublish photo essays")]
 
     def __str__(self):
         return self.title

@@ -1,4 +1,4 @@
-"""The Editors group comes back with exactly its content rights after every
+"""The Editors group comes back with exactly its content and publishing rights after every
 ``migrate``, and after ``flush`` (which empties the database for a restore)."""
 
 import pytest
@@ -23,7 +23,12 @@ CONTENT_RIGHTS = sorted(
     }.items()
     for model in models
     for action in ["add", "change", "delete", "view"]
-)
+) + [
+    ("publish_article", "articles", "article"),
+    ("publish_gallery", "gallery", "gallery"),
+    ("publish_photo", "gallery", "photo"),
+]
+CONTENT_RIGHTS.sort()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
