@@ -188,6 +188,11 @@ class Block(SanitizedRichTextMixin, models.Model):
         return self.caption or (self.photo.caption if self.photo_id else "")
 
 
+class NoteManager(models.Manager):
+    def get_by_natural_key(self, article_slug, noted_at):
+        return self.get(article__slug=article_slug, noted_at=noted_at)
+
+
 class Note(models.Model):
     """A dated correction or update, shown to readers at the end of the article.
 
@@ -210,10 +215,21 @@ class Note(models.Model):
         help_text="Shown to readers with the note; the article reads as updated then.",
     )
 
+    objects = NoteManager()
+
     class Meta:
         ordering = ["-noted_at", "-pk"]
+        # The note's natural key: a backup names a note by its article and time.
+        constraints = [
+            models.UniqueConstraint(fields=["article", "noted_at"], name="unique_note_time"),
+        ]
         verbose_name = "correction or update"
         verbose_name_plural = "corrections and updates"
 
     def __str__(self):
         return f"{self.get_kind_display()} of {self.noted_at:%Y-%m-%d %H:%M}"
+
+    def natural_key(self):
+        return (self.article.slug, self.noted_at)
+
+    natural_key.dependencies = ["articles.article"]
