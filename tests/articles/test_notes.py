@@ -175,3 +175,25 @@ def test_editor_adds_a_note_in_the_article_admin(editor_client):
     assert response.status_code == 302, response.context["errors"]
     note = article.notes.get()
     assert (note.kind, note.text, note.noted_at) == ("update", "They docked.", UPDATED)
+
+
+def test_two_notes_of_an_article_at_one_time_are_refused_with_a_message(editor_client, article):
+    BylineFactory(article=article)
+    NoteFactory(article=article, noted_at=CORRECTED)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url), "article_form")
+    add_inline_row(
+        data,
+        "notes",
+        kind="update",
+        text="Same minute.",
+        noted_at_0="2018-06-07",
+        noted_at_1="09:30:00",
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Please correct the duplicate" in response.text
+    assert "Same minute." in response.text
+    assert article.notes.count() == 1
