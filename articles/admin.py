@@ -8,7 +8,7 @@ from gallery.admin import thumbnail
 from publishing.admin import PublishableAdmin
 
 from .blockforms import BlockForm
-from .models import Article, Block, Byline
+from .models import Article, Block, Byline, Note
 
 
 class BylineInline(SortableInlineAdminMixin, admin.TabularInline):
@@ -82,6 +82,16 @@ class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
         return thumbnail(obj.photo if obj.pk else None, width=160)
 
 
+class NoteInline(admin.TabularInline):
+    model = Note
+    extra = 0
+    fields = ["kind", "text", "noted_at"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["widgets"] = {"text": forms.Textarea(attrs={"rows": 3})}
+        return super().get_formset(request, obj, **kwargs)
+
+
 @admin.register(Article)
 class ArticleAdmin(SortableAdminBase, PublishableAdmin):
     list_display = ["headline", "byline", "mission", "status_label", "publish_at"]
@@ -89,7 +99,7 @@ class ArticleAdmin(SortableAdminBase, PublishableAdmin):
     search_fields = ["headline", "standfirst", "blocks__text"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["mission", "people", "hero_photo", "related_gallery"]
-    inlines = [BylineInline, BlockInline]
+    inlines = [BylineInline, BlockInline, NoteInline]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "hero_photo"]}),
         ("Links", {"fields": ["mission", "people", "related_gallery"]}),

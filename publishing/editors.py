@@ -13,7 +13,7 @@ from django.contrib.auth.management import create_permissions
 
 NAME = "Editors"
 EDITED_MODELS = {
-    "articles": ["article", "byline", "block"],
+    "articles": ["article", "byline", "block", "note"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
 }

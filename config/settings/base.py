@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "missions",
     "gallery",
     "articles",
+    "addresses",
     "search",
     "jobs",
     "operations",
@@ -61,6 +62,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The admin in the desk's time zone (DESK_TIME_ZONE).
     "publishing.desktime.DeskTimeZoneMiddleware",
+    # After authentication, which tells staff (sent on to drafts) from readers; inside
+    # CommonMiddleware, whose added slash comes first; inside the page cache, which
+    # keeps no redirect, so an old address follows every later change of its item.
+    "addresses.middleware.OldAddressRedirectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as axes asks: turns a refused sign-in into the lockout page (signin.lockout).
     "axes.middleware.AxesMiddleware",

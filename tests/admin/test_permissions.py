@@ -6,7 +6,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 CONTENT_MODELS = {
-    "articles": ["article", "byline", "block"],
+    "articles": ["article", "byline", "block", "note"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
 }
@@ -25,7 +25,7 @@ def test_editors_group_has_exactly_the_content_permissions(editors_group):
         for p in editors_group.permissions.select_related("content_type")
     }
 
-    assert len(expected) == 43
+    assert len(expected) == 47
     assert granted == expected
 
 

@@ -17,7 +17,7 @@ def editors_rights():
 CONTENT_RIGHTS = sorted(
     (f"{action}_{model}", app_label, model)
     for app_label, models in {
-        "articles": ["article", "byline", "block"],
+        "articles": ["article", "byline", "block", "note"],
         "gallery": ["photo", "gallery", "slide"],
         "missions": ["person", "mission", "crewmember", "launchsite"],
     }.items()
