@@ -166,8 +166,9 @@ def test_editor_adds_a_note_in_the_article_admin(editor_client):
         "notes",
         kind="update",
         text="They docked.",
+        # Typed in the desk's zone (New York, EDT): 16:45 UTC.
         noted_at_0="2018-06-08",
-        noted_at_1="16:45:00",
+        noted_at_1="12:45:00",
     )
 
     response = editor_client.post(url, data)
@@ -187,8 +188,9 @@ def test_two_notes_of_an_article_at_one_time_are_refused_with_a_message(editor_c
         "notes",
         kind="update",
         text="Same minute.",
+        # Typed in the desk's zone (New York, EDT): 09:30 UTC.
         noted_at_0="2018-06-07",
-        noted_at_1="09:30:00",
+        noted_at_1="05:30:00",
     )
 
     response = editor_client.post(url, data)
