@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Max
 
 from publishing.admin import PublishableAdmin
+from revisions.admin import RevisionAdmin
 
 from .models import Article, Block, Byline
 
@@ -73,7 +74,7 @@ class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SortableAdminBase, PublishableAdmin):
+class ArticleAdmin(RevisionAdmin, SortableAdminBase, PublishableAdmin):
     list_display = ["headline", "byline", "mission", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["headline", "standfirst", "blocks__text"]

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "operations",
     "backups",
     "caching",
+    "reversion",
+    "revisions",
     "axes",
     # After axes: its admin replaces the one axes registers.
     "signin",
