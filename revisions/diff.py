@@ -14,8 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-
-from publishing.richtext import RichTextField
+from django_prose_editor.fields import ProseEditorField
 
 from .registry import inline_relations
 
@@ -31,19 +30,38 @@ def richtext_as_text(value):
     return "\n".join(line for line in lines if line)
 
 
+def readable(opcodes, old):
+    """The opcodes with changes only a space apart joined into one change, so that a
+    rewritten sentence reads as the old one and the new one, not word by word."""
+    joined = []
+    for op, i1, i2, j1, j2 in opcodes:
+        if (
+            len(joined) >= 2
+            and op != "equal"
+            and joined[-1][0] == "equal"
+            and joined[-2][0] != "equal"
+            and not "".join(old[joined[-1][1] : joined[-1][2]]).strip()
+        ):
+            joined.pop()
+            _, start_old, _, start_new, _ = joined.pop()
+            op, i1, j1 = "replace", start_old, start_new
+        joined.append((op, i1, i2, j1, j2))
+    return joined
+
+
 def text_diff(before, after):
     """``after`` with the words that are new in it in ``<ins>`` and the words gone
     from ``before`` in ``<del>``; escaped."""
     old, new = TOKENS.findall(before), TOKENS.findall(after)
     parts = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in readable(matcher.get_opcodes(), old):
         if op == "equal":
             parts.append(escape("".join(old[i1:i2])))
             continue
-        if op in ("delete", "replace"):
+        if i1 < i2:
             parts.append(f"<del>{escape(''.join(old[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
+        if j1 < j2:
             parts.append(f"<ins>{escape(''.join(new[j1:j2]))}</ins>")
     return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
 
@@ -52,7 +70,7 @@ def display_value(model_field, value):
     """A field's stored value as an editor knows it: a name, not a number."""
     if value in (None, "", []):
         return "—"
-    if isinstance(model_field, RichTextField):
+    if isinstance(model_field, ProseEditorField):
         return richtext_as_text(value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
@@ -140,7 +158,7 @@ def compare(older, newer):
             display_value(model_field, old),
             display_value(model_field, new),
         )
-        if isinstance(model_field, RichTextField | models.TextField):
+        if isinstance(model_field, ProseEditorField | models.TextField):
             change.diff = text_diff(
                 "" if old is None else display_value(model_field, old),
                 "" if new is None else display_value(model_field, new),
