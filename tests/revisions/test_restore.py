@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from caching.local import copies
 from tests.caching import front
-from tests.factories import BlockFactory, UserFactory
+from tests.factories import BlockFactory, SlideFactory, UserFactory
 from tests.revisions.conftest import save_in_admin
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +113,26 @@ def test_staff_who_may_only_view_articles_cannot_restore(client, article, edited
     assert response.status_code == 403
     article.refresh_from_db()
     assert article.headline == "Soyuz MS-09 reaches orbit"
+
+
+def test_restore_brings_back_a_block_deleted_since(editor_client, article):
+    save_in_admin(editor_client, article)
+    first = Version.objects.get_for_object(article).get()
+    save_in_admin(editor_client, article, **{"blocks-0-DELETE": "on"})
+    assert not article.blocks.exists()
+
+    editor_client.post(restore_url(article, first))
+
+    assert [block.text for block in article.blocks.all()] == [OLD_TEXT]
+
+
+def test_restore_brings_back_an_essays_slides(editor_client):
+    slide = SlideFactory(caption="Crew walk-out.")
+    gallery = slide.gallery
+    save_in_admin(editor_client, gallery)
+    first = Version.objects.get_for_object(gallery).get()
+    save_in_admin(editor_client, gallery, **{"slides-0-caption": "A new caption."})
+
+    editor_client.post(reverse("admin:gallery_gallery_revision", args=[gallery.pk, first.pk]))
+
+    assert [s.caption for s in gallery.slides.all()] == ["Crew walk-out."]
