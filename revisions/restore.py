@@ -1,7 +1,7 @@
 """Restore an object to one of its versions, inlines included, as a new version."""
 
 import reversion
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
@@ -13,14 +13,35 @@ def when(version):
     return f"{timezone.localtime(version.revision.date_created):%b %-d, %Y %H:%M}"
 
 
+def put_back(version):
+    """Save the row ``version`` holds with the model's own ``save()``.
+
+    Not reversion's ``Version.revert()``: its raw save would set the fields a version
+    leaves out (a photo's image and renditions) to their defaults, and skip what a
+    save does (sanitizing, a photo's files following its status).
+    """
+    model = version._model
+    obj = model._default_manager.filter(pk=version.object_id).first() or model(pk=version.object_id)
+    related = {}
+    for name, value in version.field_dict.items():
+        model_field = model._meta.get_field(name)
+        if isinstance(model_field, models.ManyToManyField):
+            related[model_field.name] = value
+        else:
+            setattr(obj, name, value)
+    obj.save()
+    for name, value in related.items():
+        getattr(obj, name).set(value)
+    return obj
+
+
 @transaction.atomic
 def restore(version, user):
     """Put the object and its inline rows back as ``version`` holds them.
 
     Only this object's rows of the revision are restored: a revision made by an
     action over many items holds the others too. Inline rows added since are deleted.
-    The object is then saved as usual (sanitizing, search, page cache), recording the
-    restored state as a new version. Returns the object.
+    The restored state is recorded as a new version. Returns the object.
     """
     model = version._model
     with reversion.create_revision():
@@ -41,9 +62,9 @@ def restore(version, user):
                     + [row.field_dict.get("order") or 0 for row in kept]
                 )
                 current.update(order=F("order") + top + 1)
-        version.revert()
+        obj = put_back(version)
         for row in rows:
-            row.revert()
-        obj = model._default_manager.get(pk=version.object_id)
-        obj.save()
+            put_back(row)
+        # Once more, so that the new version holds the restored inlines.
+        reversion.add_to_revision(obj)
     return obj

@@ -9,7 +9,13 @@ from reversion.models import Version
 
 from caching.local import copies
 from tests.caching import front
-from tests.factories import BlockFactory, SlideFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    BlockFactory,
+    PhotoFactory,
+    SlideFactory,
+    UserFactory,
+)
 from tests.revisions.conftest import save_in_admin
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +142,36 @@ def test_restore_brings_back_an_essays_slides(editor_client):
     editor_client.post(reverse("admin:gallery_gallery_revision", args=[gallery.pk, first.pk]))
 
     assert [s.caption for s in gallery.slides.all()] == ["Crew walk-out."]
+
+
+def test_restoring_a_photo_keeps_its_image(editor_client):
+    photo = PhotoFactory(caption="The upper stage falls away.")
+    image = photo.image.name
+    save_in_admin(editor_client, photo)
+    first = Version.objects.get_for_object(photo).get()
+    save_in_admin(editor_client, photo, caption="A new caption.")
+
+    editor_client.post(reverse("admin:gallery_photo_revision", args=[photo.pk, first.pk]))
+
+    photo.refresh_from_db()
+    assert photo.caption == "The upper stage falls away."
+    assert photo.image.name == image
+
+
+def test_restoring_one_item_leaves_the_others_of_an_action_alone(editor_client, article):
+    other = ArticleFactory(headline="Another story")
+    editor_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish", "_selected_action": [article.pk, other.pk]},
+    )
+    published = Version.objects.get_for_object(article).get()
+    save_in_admin(editor_client, article, headline="Soyuz MS-09 reaches orbit")
+    other.headline = "Another story, changed"
+    other.save()
+
+    editor_client.post(restore_url(article, published))
+
+    other.refresh_from_db()
+    article.refresh_from_db()
+    assert article.headline == "Soyuz MS-09 lifts off"
+    assert other.headline == "Another story, changed"
