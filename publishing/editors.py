@@ -4,6 +4,9 @@ It gets exactly the permissions that work needs, and nothing over users, groups 
 the site's configuration. The data migration 0001 created it first; ``ensure()`` runs
 after every ``migrate`` and ``flush`` (``post_migrate``), so a database emptied for a
 restore, or a group edited by hand, gets it back as written here.
+
+Version history (revisions/) needs no rights of its own: an item's history and
+compare pages take its model's view right, restoring a version its change right.
 """
 
 from django.apps import apps as global_apps
