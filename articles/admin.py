@@ -6,6 +6,7 @@ from django.db.models import F, Max
 
 from gallery.admin import thumbnail
 from publishing.admin import PublishableAdmin
+from revisions.admin import RevisionAdmin
 
 from .blockforms import BlockForm
 from .models import Article, Block, Byline, Note
@@ -93,7 +94,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SortableAdminBase, PublishableAdmin):
+class ArticleAdmin(RevisionAdmin, SortableAdminBase, PublishableAdmin):
     list_display = ["headline", "byline", "mission", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["headline", "standfirst", "blocks__text"]

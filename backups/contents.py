@@ -5,7 +5,8 @@ database: the content apps (the same list the page cache watches), and the accou
 and groups with their permissions. Everything else is left out because the site
 makes it again: content types and permissions (``migrate``), the search index (the
 restore rebuilds it), the queue of background jobs and the workers' heartbeats, who
-is signed in, and the admin's log of changes.
+is signed in, and the admin's log of changes. The items' earlier versions
+(revisions) are left out too: a restored site starts its history afresh.
 
 The photos' rendition records (``Photo.renditions``) are kept: they are part of the
 photo's row and name files by the image and the spec alone, so pages read them right

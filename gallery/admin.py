@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from publishing.admin import PublishableAdmin
+from revisions.admin import RevisionAdmin
 
 from .forms import AddPhotosForm, PhotoAdminForm
 from .models import Gallery, Photo, Slide
@@ -54,7 +55,7 @@ def rendition_status(photo):
 
 
 @admin.register(Photo)
-class PhotoAdmin(PublishableAdmin):
+class PhotoAdmin(RevisionAdmin, PublishableAdmin):
     form = PhotoAdminForm
     list_display = [
         "thumbnail_column",
@@ -164,7 +165,7 @@ class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Gallery)
-class GalleryAdmin(SortableAdminBase, PublishableAdmin):
+class GalleryAdmin(RevisionAdmin, SortableAdminBase, PublishableAdmin):
     list_display = ["title", "mission", "slide_count", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["title", "introduction"]
@@ -206,9 +207,12 @@ class GalleryAdmin(SortableAdminBase, PublishableAdmin):
         change_url = reverse("admin:gallery_gallery_change", args=[gallery.pk])
         form = AddPhotosForm(request.POST or None, request.FILES or None, gallery=gallery)
         if request.method == "POST" and form.is_valid():
-            created, refusals = form.save()
-            # Theirs to edit as any photo they upload alone (PublishableAdmin.save_model).
-            Photo.objects.filter(pk__in=[p.pk for p in created]).update(created_by=request.user)
+            with self.create_revision(request):
+                created, refusals = form.save()
+                # Theirs to edit as any photo they upload alone (PublishableAdmin.save_model).
+                Photo.objects.filter(pk__in=[p.pk for p in created]).update(created_by=request.user)
+                if created:
+                    self.record_revision(gallery, f"Added {len(created)} photo(s)")
             if created:
                 self.message_user(
                     request,

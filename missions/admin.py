@@ -3,13 +3,14 @@ from django.contrib import admin
 from django.db import models
 
 from publishing.desktime import DeskDateTimeWidget
+from revisions.admin import RevisionAdmin
 
 from .forms import LaunchSiteForm
 from .models import CrewMember, LaunchSite, Mission, Person
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(RevisionAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "agency", "job_title"]
     list_filter = ["kind", "agency"]
     search_fields = ["name", "other_names", "agency", "job_title"]
@@ -37,7 +38,7 @@ class CrewMemberInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Mission)
-class MissionAdmin(SortableAdminBase, admin.ModelAdmin):
+class MissionAdmin(RevisionAdmin, SortableAdminBase, admin.ModelAdmin):
     list_display = ["name", "spacecraft", "launch_vehicle", "launch_at", "launch_site"]
     list_filter = ["launch_site"]
     search_fields = ["name", "spacecraft", "launch_vehicle", "destination"]

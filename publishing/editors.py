@@ -6,6 +6,9 @@ groups or the site's configuration. The data migrations 0001 (Editors) and 0002
 (Contributors, and the right to publish) created them first; ``ensure()`` runs after
 every ``migrate`` and ``flush`` (``post_migrate``), so a database emptied for a
 restore, or a group edited by hand, gets them back as written here.
+
+Version history (revisions/) needs no rights of its own: an item's history and
+compare pages take its model's view right, restoring a version its change right.
 """
 
 from django.apps import apps as global_apps

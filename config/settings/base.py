@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "operations",
     "backups",
     "caching",
+    "reversion",
+    "revisions",
     "axes",
     # After axes: its admin replaces the one axes registers.
     "signin",
