@@ -67,6 +67,7 @@ class PhotoAdmin(PublishableAdmin):
     search_fields = ["title", "caption", "alt_text", "credit"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["mission", "people"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["preview", "renditions_column", "width", "height"]
     fieldsets = [
         (
@@ -81,6 +82,8 @@ class PhotoAdmin(PublishableAdmin):
                     "alt_text",
                     "caption",
                     "credit",
+                    "licence",
+                    "source_url",
                 ]
             },
         ),

@@ -4,7 +4,7 @@ from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 from PIL import Image
@@ -40,9 +40,17 @@ class PhotoFileField(forms.ImageField):
         return file
 
 
+def https_urls(field, **kwargs):
+    """Form fields of a model, addresses typed without a scheme read as https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class PhotoAdminForm(forms.ModelForm):
     class Meta:
         model = Photo
+        formfield_callback = https_urls
         fields = [
             "image",
             "title",
@@ -50,6 +58,8 @@ class PhotoAdminForm(forms.ModelForm):
             "alt_text",
             "caption",
             "credit",
+            "licence",
+            "source_url",
             "taken_on",
             "mission",
             "people",

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gallery.models import Photo
+from gallery.models import Licence, Photo
 from publishing.models import Status
 from tests.admin.forms import form_data
 from tests.factories import (
@@ -36,6 +36,7 @@ def new_photo_form(client, **fields):
         alt_text="A Soyuz rocket lifting off in a cloud of flame and smoke.",
         caption="The dazzling liftoff of the Soyuz rocket.",
         credit="NASA/Joel Kowsky",
+        licence=Licence.PERMISSION,
     )
     data.update(fields)
     return data
