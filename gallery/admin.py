@@ -75,6 +75,7 @@ class PhotoAdmin(PublishableAdmin):
             {
                 "fields": [
                     "image",
+                    "kept_image",
                     "preview",
                     "renditions_column",
                     "title",

@@ -1,11 +1,15 @@
 """Admin forms for photos: one upload with clear refusals, or several into an essay."""
 
+import uuid
 from pathlib import PurePath
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils.html import format_html
 from django.utils.text import slugify
 from PIL import Image
 
@@ -13,6 +17,7 @@ from publishing.models import Status
 
 from .imaging import check_photo_file
 from .models import Photo, Slide
+from .storage import originals_storage
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp,.avif"
 
@@ -47,7 +52,41 @@ def https_urls(field, **kwargs):
     return field.formfield(**kwargs)
 
 
+PENDING_SALT = "gallery.pending-upload"
+PENDING_SECONDS = 24 * 60 * 60
+
+
+def keep_upload(file):
+    """Store an upload that a refused form would lose; a signed token that names it.
+
+    The file goes to the originals' private storage under ``pending/``, which no
+    public address serves; the token is signed, so a form can only name a file it
+    was given.
+    """
+    name = PurePath(file.name).name
+    file.seek(0)
+    stored = originals_storage.save(f"pending/{uuid.uuid4().hex}/{name}", file)
+    file.seek(0)
+    return signing.dumps({"name": stored, "filename": name}, salt=PENDING_SALT)
+
+
+def kept_upload(token):
+    """The upload a token names, as a new upload again; None if it is gone or forged."""
+    try:
+        kept = signing.loads(token, salt=PENDING_SALT, max_age=PENDING_SECONDS)
+        with originals_storage.open(kept["name"], "rb") as stored:
+            data = stored.read()
+    except (signing.BadSignature, KeyError, TypeError, FileNotFoundError, OSError):
+        return None, None
+    return SimpleUploadedFile(kept["filename"], data), kept["name"]
+
+
 class PhotoAdminForm(forms.ModelForm):
+    """One photo. A refused form keeps the chosen file, so it need not be sent again;
+    a new photo whose slug is taken gets the next free one, as bulk uploads do."""
+
+    kept_image = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Photo
         formfield_callback = https_urls
@@ -67,6 +106,51 @@ class PhotoAdminForm(forms.ModelForm):
             "publish_at",
         ]
         field_classes = {"image": PhotoFileField}
+
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        super().__init__(data, files, *args, **kwargs)
+        self.kept_name = None
+        if self.is_bound and not self.files.get("image") and data.get("kept_image"):
+            upload, self.kept_name = kept_upload(data["kept_image"])
+            if upload is not None:
+                self.files = self.files.copy()
+                self.files["image"] = upload
+                self.keeping(upload.name)
+
+    def keeping(self, filename):
+        field = self.fields["image"]
+        field.help_text = format_html(
+            '<strong class="kept-upload">Keeping {} – choose another file to replace '
+            "it.</strong> {}",
+            filename,
+            Photo._meta.get_field("image").help_text,
+        )
+        # A bound field copies its help text when first made.
+        self._bound_fields_cache.pop("image", None)
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if self.instance._state.adding and Photo.objects.filter(slug=slug).exists():
+            slug = unique_photo_slug(slug)
+        return slug
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not self._errors:
+            return
+        upload = self.cleaned_data.get("image")
+        if isinstance(upload, UploadedFile) and "image" not in self._errors:
+            self.data = self.data.copy()
+            if self.kept_name is None:
+                self.data["kept_image"] = keep_upload(upload)
+                self.keeping(PurePath(upload.name).name)
+
+    def save(self, commit=True):
+        photo = super().save(commit)
+        if self.kept_name:
+            kept = self.kept_name
+            transaction.on_commit(lambda: originals_storage.delete(kept))
+        return photo
 
 
 class MultipleFileInput(forms.ClearableFileInput):
