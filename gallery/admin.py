@@ -13,6 +13,7 @@ from django.utils.html import format_html
 
 from publishing.admin import PublishableAdmin
 
+from . import admin_views
 from .forms import AddPhotosForm, PhotoAdminForm
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState
@@ -62,9 +63,17 @@ class PhotoAdmin(PublishableAdmin):
         "publish_at",
     ]
     list_display_links = ["thumbnail_column", "title"]
-    list_filter = ["status", "rendition_state", "mission", "credit"]
-    actions = [*PublishableAdmin.actions, "make_renditions_again"]
-    search_fields = ["title", "caption", "alt_text", "credit"]
+    list_filter = ["status", "rendition_state", "mission", "people", "credit"]
+    actions = [*PublishableAdmin.actions, "edit_words", "make_renditions_again"]
+    search_fields = [
+        "title",
+        "caption",
+        "alt_text",
+        "credit",
+        "people__name",
+        "people__other_names",
+    ]
+    change_list_template = "admin/gallery/photo/change_list.html"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["mission", "people"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -99,6 +108,16 @@ class PhotoAdmin(PublishableAdmin):
                 self.admin_site.admin_view(self.original_view),
                 name="gallery_photo_original",
             ),
+            path(
+                "add-photos/",
+                self.admin_site.admin_view(self.add_photos_view),
+                name="gallery_photo_add_photos",
+            ),
+            path(
+                "edit-words/",
+                self.admin_site.admin_view(self.grid_view),
+                name="gallery_photo_grid",
+            ),
             *super().get_urls(),
         ]
 
@@ -117,6 +136,16 @@ class PhotoAdmin(PublishableAdmin):
         response = FileResponse(file, filename=posixpath.basename(name))
         response["Cache-Control"] = "private, max-age=300"
         return response
+
+    def add_photos_view(self, request):
+        return admin_views.add_photos_view(self, request)
+
+    def grid_view(self, request):
+        return admin_views.photo_grid_view(self, request)
+
+    @admin.action(description="Edit alt text, captions and credits", permissions=["change"])
+    def edit_words(self, request, queryset):
+        return HttpResponseRedirect(admin_views.grid_url(queryset.order_by("pk")))
 
     @admin.display(description="photo")
     def thumbnail_column(self, obj):
@@ -208,13 +237,13 @@ class GalleryAdmin(SortableAdminBase, PublishableAdmin):
             if created:
                 self.message_user(
                     request,
-                    f"Added {len(created)} photo(s) to “{gallery}” as drafts. Give each "
-                    "alt text and a credit, then publish them.",
+                    f"Added {len(created)} photo(s) to “{gallery}” as drafts. Give them "
+                    "alt text, a credit and a licence here, then publish them.",
                     messages.SUCCESS,
                 )
                 for message in refusals:
                     self.message_user(request, f"Not added: {message}", messages.ERROR)
-                return HttpResponseRedirect(change_url)
+                return HttpResponseRedirect(admin_views.grid_url(created, change_url))
         context = {
             **self.admin_site.each_context(request),
             "title": f"Add photos to “{gallery}”",

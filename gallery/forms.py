@@ -16,7 +16,7 @@ from PIL import Image
 from publishing.models import Status
 
 from .imaging import check_photo_file
-from .models import Photo, Slide
+from .models import Gallery, Photo, Slide
 from .storage import originals_storage
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/avif,.jpg,.jpeg,.png,.webp,.avif"
@@ -184,8 +184,35 @@ def unique_photo_slug(title):
     return slug
 
 
+def unique_gallery_slug(title):
+    base = slugify(title)[:190] or "photo-essay"
+    slug, n = base, 2
+    while Gallery.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class PhotoGridForm(forms.ModelForm):
+    """One row of the grid that edits many photos' words at once."""
+
+    class Meta:
+        model = Photo
+        fields = ["alt_text", "caption", "credit", "licence"]
+        widgets = {
+            "alt_text": forms.Textarea(attrs={"rows": 3}),
+            "caption": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+PhotoGridFormSet = forms.modelformset_factory(Photo, form=PhotoGridForm, extra=0)
+
+
 class AddPhotosForm(forms.Form):
-    """Several photos into an essay in one go; each becomes a draft to caption."""
+    """Several photos in one go, into an essay or the library; each a draft to caption.
+
+    Without an essay, the editor may name a new one: it is made as a draft with the
+    photos as its slides.
+    """
 
     photos = MultipleFileField(
         label="Photos",
@@ -199,9 +226,23 @@ class AddPhotosForm(forms.Form):
         help_text="Optional: the credit for all of these photos, e.g. “NASA/Joel Kowsky”.",
     )
 
-    def __init__(self, *args, gallery, **kwargs):
+    essay_title = forms.CharField(
+        label="New photo essay",
+        max_length=200,
+        required=False,
+        help_text="Optional: a title to make a draft photo essay of these photos, in the "
+        "order chosen. Leave blank to add them to the photo library only.",
+    )
+
+    def __init__(self, *args, gallery=None, **kwargs):
         self.gallery = gallery
         super().__init__(*args, **kwargs)
+        if gallery is not None:
+            del self.fields["essay_title"]
+        else:
+            self.fields["photos"].help_text = self.fields["photos"].help_text.replace(
+                ", added at the end of the essay", ""
+            )
 
     def save(self):
         """Create a draft photo and a slide per accepted file.
@@ -234,11 +275,19 @@ class AddPhotosForm(forms.Form):
             title=title,
             slug=unique_photo_slug(title),
             credit=self.cleaned_data["credit"],
-            mission=self.gallery.mission,
+            mission=self.gallery.mission if self.gallery else None,
             status=Status.DRAFT,
         )
         photo.full_clean()
         photo.save()
+        essay_title = self.cleaned_data.get("essay_title", "").strip()
+        if self.gallery is None and essay_title:
+            # Made with the first accepted photo: no empty essay when all are refused.
+            self.gallery = Gallery.objects.create(
+                title=essay_title, slug=unique_gallery_slug(essay_title), status=Status.DRAFT
+            )
+        if self.gallery is None:
+            return photo
         last = self.gallery.slides.aggregate(last=Max("order"))["last"]
         Slide.objects.create(
             gallery=self.gallery, photo=photo, order=0 if last is None else last + 1
