@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import F, Max
 
+from gallery.widgets import PhotoPickerMixin
 from publishing.admin import PublishableAdmin
 
 from .models import Article, Block, Byline
@@ -53,7 +54,7 @@ class BlockFormSet(CustomInlineFormSet):
         return super().save_existing_objects(commit)
 
 
-class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
+class BlockInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.StackedInline):
     model = Block
     formset = BlockFormSet
     extra = 0
@@ -73,7 +74,7 @@ class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SortableAdminBase, PublishableAdmin):
+class ArticleAdmin(PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
     list_display = ["headline", "byline", "mission", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["headline", "standfirst", "blocks__text"]

@@ -17,6 +17,7 @@ from . import admin_views
 from .forms import AddPhotosForm, PhotoAdminForm
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState
+from .widgets import PhotoAutocompleteJsonView, PhotoPickerMixin
 
 
 def thumbnail(photo, width=120, purpose="thumbnail"):
@@ -109,6 +110,13 @@ class PhotoAdmin(PublishableAdmin):
                 name="gallery_photo_original",
             ),
             path(
+                "autocomplete/",
+                self.admin_site.admin_view(
+                    PhotoAutocompleteJsonView.as_view(admin_site=self.admin_site)
+                ),
+                name="gallery_photo_autocomplete",
+            ),
+            path(
                 "add-photos/",
                 self.admin_site.admin_view(self.add_photos_view),
                 name="gallery_photo_add_photos",
@@ -175,7 +183,7 @@ class PhotoAdmin(PublishableAdmin):
         )
 
 
-class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
+class SlideInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.TabularInline):
     model = Slide
     extra = 0
     # Most slides keep their photo's caption: a small box keeps the essay's
@@ -191,7 +199,7 @@ class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Gallery)
-class GalleryAdmin(SortableAdminBase, PublishableAdmin):
+class GalleryAdmin(PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
     list_display = ["title", "mission", "slide_count", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["title", "introduction"]
