@@ -40,6 +40,8 @@ def safe_next(request, default):
 
 def photo_grid_view(model_admin, request):
     """Alt text, caption, credit and licence of the chosen photos, one row each."""
+    from .admin import thumbnail  # The admin module imports this one.
+
     if not model_admin.has_change_permission(request):
         raise PermissionDenied
     changelist_url = reverse("admin:gallery_photo_changelist")
@@ -60,7 +62,7 @@ def photo_grid_view(model_admin, request):
             (
                 form,
                 form.instance,
-                model_admin.thumbnail_column(form.instance),
+                thumbnail(form.instance, width=120),
                 model_admin.status_label(form.instance),
             )
             for form in formset

@@ -103,7 +103,7 @@ def test_the_photo_list_shows_recorded_thumbnails(editor_client):
     response = editor_client.get(reverse("admin:gallery_photo_changelist"))
 
     thumbnail = photo.renditions["thumbnail"]["jpeg"]
-    assert f'src="/media/{thumbnail}" width="80"' in response.content.decode()
+    assert f'src="/media/{thumbnail}" width="48"' in response.content.decode()
 
 
 def test_the_photo_change_form_shows_a_preview(editor_client):
