@@ -33,8 +33,10 @@ class PhotoAutocompleteSelect(AutocompleteSelect):
 
     @property
     def media(self):
+        # Named after autocomplete.js (so after select2): merging a page's media
+        # keeps only the orders that some list states.
         return super().media + Media(
-            js=["gallery/admin/photo-picker.js"],
+            js=["admin/js/autocomplete.js", "gallery/admin/photo-picker.js"],
             css={"screen": ["gallery/admin/photos.css"]},
         )
 

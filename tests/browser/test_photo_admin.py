@@ -74,3 +74,18 @@ def test_the_photo_list_fits_1280_px(live_server, new_page, editor_account):
     box = header.bounding_box()
     assert box["x"] + box["width"] <= DESKTOP["width"]
     assert editor.problems.messages == []
+
+
+def test_the_photo_picker_shows_thumbnails(live_server, new_page, editor_account):
+    PhotoFactory(title="A mighty roar")
+    editor = new_page()
+    sign_in(editor, live_server.url, "desk")
+    editor.goto(live_server.url + "/admin/articles/article/add/")
+    editor.locator("#id_hero_photo + .select2").click()
+    editor.locator(".select2-container--open .select2-search__field").fill("mighty")
+
+    choice = editor.locator(".select2-results__option", has_text="A mighty roar")
+    expect(choice.locator("img")).to_be_visible()
+    assert choice.locator("img").evaluate("img => img.naturalWidth") > 0
+    screenshot(editor, "admin-photo-picker")
+    assert editor.problems.messages == []
