@@ -138,6 +138,12 @@ class PhotoAdminForm(forms.ModelForm):
         super().full_clean()
         if not self.is_bound or not self._errors:
             return
+        if "image" in self._errors and self.data.get("kept_image"):
+            # The editor chose another file, and it was refused: the form says so, and
+            # keeps nothing it does not show.
+            self.data = self.data.copy()
+            self.data["kept_image"] = ""
+            return
         upload = self.cleaned_data.get("image")
         if isinstance(upload, UploadedFile) and "image" not in self._errors:
             self.data = self.data.copy()

@@ -1,10 +1,13 @@
 """An editor uploads and publishes photos; the admin refuses what readers must not get."""
 
 import pytest
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gallery.forms import PENDING_SALT
 from gallery.models import Licence, Photo
+from gallery.storage import originals_storage
 from publishing.models import Status
 from tests.admin.forms import form_data
 from tests.factories import (
@@ -271,3 +274,20 @@ def test_a_kept_file_name_is_escaped(editor_client):
     page = editor_client.post(ADD_URL, data).content.decode()
 
     assert "Keeping &lt;i&gt;soyuz.jpg" in page
+
+
+def test_the_kept_file_is_removed_once_the_photo_is_saved(
+    editor_client, django_capture_on_commit_callbacks
+):
+    data = new_photo_form(editor_client, image=upload("soyuz.jpg"), alt_text="")
+    data["status"] = Status.PUBLISHED
+    refused = editor_client.post(ADD_URL, data)
+    again = form_data(refused, "photo_form")
+    kept = signing.loads(again["kept_image"], salt=PENDING_SALT)["name"]
+    assert originals_storage.exists(kept)
+    again["alt_text"] = "A Soyuz rocket on the pad."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(ADD_URL, again).status_code == 302
+
+    assert not originals_storage.exists(kept)
