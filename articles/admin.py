@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import F, Max
 
+from gallery.admin import thumbnail
 from gallery.widgets import PhotoPickerMixin
 from publishing.admin import PublishableAdmin
 
-from .models import Article, Block, Byline
+from .blockforms import BlockForm
+from .models import Article, Block, Byline, Note
 
 
 class BylineInline(SortableInlineAdminMixin, admin.TabularInline):
@@ -56,10 +58,14 @@ class BlockFormSet(CustomInlineFormSet):
 
 class BlockInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.StackedInline):
     model = Block
+    form = BlockForm
     formset = BlockFormSet
     extra = 0
     autocomplete_fields = ["photo"]
-    fields = ["text", "photo", "caption"]
+    fields = ["kind", "text", "photo", "block_thumbnail", "caption"]
+    readonly_fields = ["block_thumbnail"]
+    # Headings that say what each block holds: "Block 3 – Photo: <title>".
+    template = "admin/articles/block/stacked.html"
     verbose_name = "body block"
     verbose_name_plural = "body (text and photo blocks, in reading order)"
 
@@ -72,6 +78,20 @@ class BlockInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.StackedInlin
         # Each block's heading names its photo and article.
         return super().get_queryset(request).select_related("article", "photo")
 
+    @admin.display(description="preview")
+    def block_thumbnail(self, obj):
+        return thumbnail(obj.photo if obj.pk else None, width=160)
+
+
+class NoteInline(admin.TabularInline):
+    model = Note
+    extra = 0
+    fields = ["kind", "text", "noted_at"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["widgets"] = {"text": forms.Textarea(attrs={"rows": 3})}
+        return super().get_formset(request, obj, **kwargs)
+
 
 @admin.register(Article)
 class ArticleAdmin(PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
@@ -80,7 +100,7 @@ class ArticleAdmin(PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
     search_fields = ["headline", "standfirst", "blocks__text"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["mission", "people", "hero_photo", "related_gallery"]
-    inlines = [BylineInline, BlockInline]
+    inlines = [BylineInline, BlockInline, NoteInline]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "hero_photo"]}),
         ("Links", {"fields": ["mission", "people", "related_gallery"]}),

@@ -1,6 +1,10 @@
 import posixpath
 
-from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from adminsortable2.admin import (
+    SortableAdminBase,
+    SortableInlineAdminMixin,
+    SortableTabularInline,
+)
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -192,6 +196,8 @@ class SlideInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.TabularInlin
     autocomplete_fields = ["photo"]
     fields = ["order", "photo", "slide_thumbnail", "caption"]
     readonly_fields = ["slide_thumbnail"]
+    # With "move to first / last" buttons beside the drag handle.
+    template = SortableTabularInline.template
 
     @admin.display(description="")
     def slide_thumbnail(self, obj):
@@ -242,6 +248,8 @@ class GalleryAdmin(PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
         form = AddPhotosForm(request.POST or None, request.FILES or None, gallery=gallery)
         if request.method == "POST" and form.is_valid():
             created, refusals = form.save()
+            # Theirs to edit as any photo they upload alone (PublishableAdmin.save_model).
+            Photo.objects.filter(pk__in=[p.pk for p in created]).update(created_by=request.user)
             if created:
                 self.message_user(
                     request,

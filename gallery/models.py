@@ -12,6 +12,7 @@ from imagekit.utils import get_storage
 
 from publishing.links import reverse
 from publishing.models import Publishable, Status
+from publishing.photocheck import ShowsPhotos
 
 from .fields import UprightImageField
 from .imaging import (
@@ -111,6 +112,7 @@ class Photo(Renditions, Publishable):
                 fields=["mission", "status", "publish_at"], name="photo_mission_published_order"
             ),
         ]
+        permissions = [("publish_photo", "Can publish, schedule and unpublish photos")]
 
     def __str__(self):
         return self.title
@@ -336,7 +338,7 @@ def delete_unused_image(name):
         cache_storage.delete(posixpath.join(folder, file))
 
 
-class Gallery(Publishable):
+class Gallery(ShowsPhotos, Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     introduction = models.TextField(
@@ -359,6 +361,11 @@ class Gallery(Publishable):
     )
     photos = models.ManyToManyField(Photo, through="Slide", related_name="galleries")
 
+    # Checked before it goes live: its photos must be live too (publishing.photocheck).
+    photo_fields = ("cover",)
+    photo_sets = ("slides",)
+    needs_photos = True
+
     class Meta:
         ordering = ["-publish_at"]
         # Readers' lists and sitemap files: published() in time order, everywhere or
@@ -371,6 +378,7 @@ class Gallery(Publishable):
         ]
         verbose_name = "photo essay"
         verbose_name_plural = "photo essays"
+        permissions = [("publish_gallery", "Can publish, schedule and unpublish photo essays")]
 
     def __str__(self):
         return self.title

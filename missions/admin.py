@@ -1,6 +1,10 @@
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
 from django.contrib import admin
+from django.db import models
 
+from publishing.desktime import DeskDateTimeWidget
+
+from .forms import LaunchSiteForm
 from .models import CrewMember, LaunchSite, Mission, Person
 
 
@@ -19,6 +23,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(LaunchSite)
 class LaunchSiteAdmin(admin.ModelAdmin):
+    form = LaunchSiteForm
     list_display = ["name", "location", "timezone"]
     search_fields = ["name", "location"]
     prepopulated_fields = {"slug": ["name"]}
@@ -40,6 +45,8 @@ class MissionAdmin(SortableAdminBase, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["launch_site"]
     inlines = [CrewMemberInline]
+    # Typed in the desk's time zone, with UTC under it.
+    formfield_overrides = {models.DateTimeField: {"widget": DeskDateTimeWidget}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary"]}),
         (

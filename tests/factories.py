@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.models import Article, Block, Byline
+from articles.models import Article, Block, Byline, Note
 from gallery.models import Gallery, Licence, Photo, Slide, photo_upload_to
 from missions.models import CrewMember, LaunchSite, Mission, Person
 from publishing.models import Status
@@ -179,3 +179,12 @@ class BlockFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Block
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    article = factory.SubFactory(ArticleFactory)
+    kind = Note.Kind.CORRECTION
+    text = factory.Sequence(lambda n: f"An earlier version of this article was wrong ({n}).")
+
+    class Meta:
+        model = Note

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "missions",
     "gallery",
     "articles",
+    "addresses",
     "search",
     "jobs",
     "operations",
@@ -59,6 +60,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in the desk's time zone (DESK_TIME_ZONE).
+    "publishing.desktime.DeskTimeZoneMiddleware",
+    # After authentication, which tells staff (sent on to drafts) from readers; inside
+    # CommonMiddleware, whose added slash comes first; inside the page cache, which
+    # keeps no redirect, so an old address follows every later change of its item.
+    "addresses.middleware.OldAddressRedirectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as axes asks: turns a refused sign-in into the lockout page (signin.lockout).
     "axes.middleware.AxesMiddleware",
@@ -172,6 +179,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
+# The newsroom's zone: the admin shows and takes times in it, with UTC beside them
+# (publishing/desktime.py). Stored times stay in UTC.
+DESK_TIME_ZONE = env.desk_time_zone()
 USE_I18N = True
 USE_TZ = True
 

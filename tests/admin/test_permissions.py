@@ -1,4 +1,4 @@
-"""The Editors group can edit the content and nothing else."""
+"""The Editors group can edit and publish the content and nothing else."""
 
 import pytest
 from django.urls import reverse
@@ -6,7 +6,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 CONTENT_MODELS = {
-    "articles": ["article", "byline", "block"],
+    "articles": ["article", "byline", "block", "note"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
 }
@@ -18,14 +18,14 @@ def test_editors_group_has_exactly_the_content_permissions(editors_group):
         for app, models in CONTENT_MODELS.items()
         for model in models
         for action in ("add", "change", "delete", "view")
-    }
+    } | {"articles.publish_article", "gallery.publish_photo", "gallery.publish_gallery"}
 
     granted = {
         f"{p.content_type.app_label}.{p.codename}"
         for p in editors_group.permissions.select_related("content_type")
     }
 
-    assert len(expected) == 40
+    assert len(expected) == 47
     assert granted == expected
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gallery', '0009_image_size_upright'),
+        ('gallery', '0010_creator_review_request_publish_permission'),
     ]
 
     operations = [
