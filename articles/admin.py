@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Max
 
 from gallery.admin import thumbnail
+from gallery.widgets import PhotoPickerMixin
 from publishing.admin import PublishableAdmin
 from revisions.admin import RevisionAdmin
 
@@ -56,7 +57,7 @@ class BlockFormSet(CustomInlineFormSet):
         return super().save_existing_objects(commit)
 
 
-class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
+class BlockInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.StackedInline):
     model = Block
     form = BlockForm
     formset = BlockFormSet
@@ -94,7 +95,7 @@ class NoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionAdmin, SortableAdminBase, PublishableAdmin):
+class ArticleAdmin(RevisionAdmin, PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
     list_display = ["headline", "byline", "mission", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["headline", "standfirst", "blocks__text"]

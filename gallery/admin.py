@@ -18,9 +18,11 @@ from django.utils.html import format_html
 from publishing.admin import PublishableAdmin
 from revisions.admin import RevisionAdmin
 
+from . import admin_views
 from .forms import AddPhotosForm, PhotoAdminForm
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState
+from .widgets import PhotoAutocompleteJsonView, PhotoPickerMixin
 
 
 def thumbnail(photo, width=120, purpose="thumbnail"):
@@ -61,17 +63,25 @@ class PhotoAdmin(RevisionAdmin, PublishableAdmin):
         "thumbnail_column",
         "title",
         "credit",
-        "mission",
         "status_label",
         "renditions_column",
         "publish_at",
     ]
     list_display_links = ["thumbnail_column", "title"]
-    list_filter = ["status", "rendition_state", "mission", "credit"]
-    actions = [*PublishableAdmin.actions, "make_renditions_again"]
-    search_fields = ["title", "caption", "alt_text", "credit"]
+    list_filter = ["status", "rendition_state", "mission", "people", "credit"]
+    actions = [*PublishableAdmin.actions, "edit_words", "make_renditions_again"]
+    search_fields = [
+        "title",
+        "caption",
+        "alt_text",
+        "credit",
+        "people__name",
+        "people__other_names",
+    ]
+    change_list_template = "admin/gallery/photo/change_list.html"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["mission", "people"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["preview", "renditions_column", "width", "height"]
     fieldsets = [
         (
@@ -79,6 +89,7 @@ class PhotoAdmin(RevisionAdmin, PublishableAdmin):
             {
                 "fields": [
                     "image",
+                    "kept_image",
                     "preview",
                     "renditions_column",
                     "title",
@@ -86,6 +97,8 @@ class PhotoAdmin(RevisionAdmin, PublishableAdmin):
                     "alt_text",
                     "caption",
                     "credit",
+                    "licence",
+                    "source_url",
                 ]
             },
         ),
@@ -99,6 +112,23 @@ class PhotoAdmin(RevisionAdmin, PublishableAdmin):
                 "originals/<path:name>",
                 self.admin_site.admin_view(self.original_view),
                 name="gallery_photo_original",
+            ),
+            path(
+                "autocomplete/",
+                self.admin_site.admin_view(
+                    PhotoAutocompleteJsonView.as_view(admin_site=self.admin_site)
+                ),
+                name="gallery_photo_autocomplete",
+            ),
+            path(
+                "add-photos/",
+                self.admin_site.admin_view(self.add_photos_view),
+                name="gallery_photo_add_photos",
+            ),
+            path(
+                "edit-words/",
+                self.admin_site.admin_view(self.grid_view),
+                name="gallery_photo_grid",
             ),
             *super().get_urls(),
         ]
@@ -119,9 +149,20 @@ class PhotoAdmin(RevisionAdmin, PublishableAdmin):
         response["Cache-Control"] = "private, max-age=300"
         return response
 
+    def add_photos_view(self, request):
+        return admin_views.add_photos_view(self, request)
+
+    def grid_view(self, request):
+        return admin_views.photo_grid_view(self, request)
+
+    @admin.action(description="Edit alt text, captions and credits", permissions=["change"])
+    def edit_words(self, request, queryset):
+        return HttpResponseRedirect(admin_views.grid_url(queryset.order_by("pk")))
+
     @admin.display(description="photo")
     def thumbnail_column(self, obj):
-        return thumbnail(obj, width=80)
+        # Small, and the mission left to the filter: the list fits a 1280 px screen.
+        return thumbnail(obj, width=48)
 
     @admin.display(description="preview")
     def preview(self, obj):
@@ -147,7 +188,7 @@ class PhotoAdmin(RevisionAdmin, PublishableAdmin):
         )
 
 
-class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
+class SlideInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.TabularInline):
     model = Slide
     extra = 0
     # Most slides keep their photo's caption: a small box keeps the essay's
@@ -165,7 +206,7 @@ class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Gallery)
-class GalleryAdmin(RevisionAdmin, SortableAdminBase, PublishableAdmin):
+class GalleryAdmin(RevisionAdmin, PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
     list_display = ["title", "mission", "slide_count", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["title", "introduction"]
@@ -216,13 +257,13 @@ class GalleryAdmin(RevisionAdmin, SortableAdminBase, PublishableAdmin):
             if created:
                 self.message_user(
                     request,
-                    f"Added {len(created)} photo(s) to “{gallery}” as drafts. Give each "
-                    "alt text and a credit, then publish them.",
+                    f"Added {len(created)} photo(s) to “{gallery}” as drafts. Give them "
+                    "alt text, a credit and a licence here, then publish them.",
                     messages.SUCCESS,
                 )
                 for message in refusals:
                     self.message_user(request, f"Not added: {message}", messages.ERROR)
-                return HttpResponseRedirect(change_url)
+                return HttpResponseRedirect(admin_views.grid_url(created, change_url))
         context = {
             **self.admin_site.each_context(request),
             "title": f"Add photos to “{gallery}”",

@@ -31,6 +31,24 @@ def photo_upload_to(photo, filename):
     return f"photos/{uuid.uuid4().hex[:16]}/{stem}{name.suffix.lower()}"
 
 
+class Licence(models.TextChoices):
+    """The terms a photo is shown under: the short list the newsroom works with."""
+
+    PUBLIC_DOMAIN_NASA = "public-domain-nasa", "Public domain (NASA media guidelines)"
+    CC_BY_4 = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA_4 = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    PERMISSION = "permission", "Used with permission"
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", "All rights reserved"
+
+
+# The licences' own pages (deeds). Only where the terms have a page of their own;
+# the others are shown as their label alone.
+LICENCE_URLS = {
+    Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+
+
 class Photo(Renditions, Publishable):
     image = UprightImageField(
         upload_to=photo_upload_to,
@@ -57,6 +75,20 @@ class Photo(Renditions, Publishable):
         max_length=200,
         blank=True,
         help_text="Who took or owns the photo, e.g. “NASA/Joel Kowsky”. Required to publish.",
+    )
+    licence = models.CharField(
+        max_length=32,
+        choices=Licence,
+        blank=True,
+        help_text="The terms the site may show the photo under. Required to publish. "
+        "Ask the photo desk when you are not sure.",
+    )
+    source_url = models.URLField(
+        "source",
+        max_length=500,
+        blank=True,
+        help_text="Optional: the address of the page the photo comes from (the agency's "
+        "or photographer's page). Readers see it as a link beside the credit.",
     )
     taken_on = models.DateField("date taken", null=True, blank=True)
     mission = models.ForeignKey(
@@ -235,6 +267,11 @@ class Photo(Renditions, Publishable):
                     "A photo cannot be published without a credit. Name who took or "
                     "owns it, or save it as a draft."
                 )
+            if not self.licence:
+                errors["licence"] = (
+                    "A photo cannot be published without a licence. Choose the terms "
+                    "it may be shown under, or save it as a draft."
+                )
             if errors:
                 raise ValidationError(errors)
 
@@ -243,6 +280,18 @@ class Photo(Renditions, Publishable):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def licence_url(self):
+        """The licence's deed, where its terms have a page of their own."""
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def licence_label(self):
+        """The licence as readers see it beside the credit."""
+        if self.licence == Licence.PUBLIC_DOMAIN_NASA:
+            return "Public domain"
+        return self.get_licence_display() if self.licence else ""
 
     @property
     def is_portrait(self):

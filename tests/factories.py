@@ -14,7 +14,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from articles.models import Article, Block, Byline, Note
-from gallery.models import Gallery, Photo, Slide, photo_upload_to
+from gallery.models import Gallery, Licence, Photo, Slide, photo_upload_to
 from missions.models import CrewMember, LaunchSite, Mission, Person
 from publishing.models import Status
 
@@ -125,6 +125,7 @@ class PhotoFactory(PublishableFactory):
     caption = factory.LazyAttribute(lambda photo: f"Caption of {photo.title}.")
     alt_text = factory.LazyAttribute(lambda photo: f"Alt text of {photo.title}.")
     credit = "NASA"
+    licence = Licence.PERMISSION
 
     class Meta:
         model = Photo
