@@ -30,8 +30,12 @@ def record_old_slug(sender, instance, raw=False, **kwargs):
 
 
 def forget_old_slugs(sender, instance, **kwargs):
+    # By the content type's name, not get_for_model(), which would write the type
+    # on a database that lacks it (one being emptied for a restore).
     OldSlug.objects.filter(
-        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+        content_type__app_label=sender._meta.app_label,
+        content_type__model=sender._meta.model_name,
+        object_id=instance.pk,
     ).delete()
 
 
