@@ -16,7 +16,7 @@ from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.urls import reverse
 from django.utils import timezone
 
-from publishing.models import is_published
+from publishing.models import count_less, is_published
 
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState, url_maker
@@ -187,6 +187,14 @@ class PhotoSitemap(Sitemap):
         return urls
 
 
+def xml_text(text):
+    """``text`` escaped for XML; most addresses hold nothing to escape, and looking
+    costs a fraction of escaping."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return escape(text)
+    return text
+
+
 class Entry(dict):
     """One page of a sitemap file: its ``location``, ``lastmod`` and ``images``, as
     Django's sitemaps give them, which also renders as its own <url> element.
@@ -198,12 +206,13 @@ class Entry(dict):
 
     def __init__(self, location, lastmod, images, zone):
         super().__init__(location=location, lastmod=lastmod, images=images)
-        parts = [f"<url><loc>{escape(location)}</loc>"]
+        parts = [f"<url><loc>{xml_text(location)}</loc>"]
         if lastmod:
             # As date:"c" writes it, in the current time zone ``zone``.
             parts.append(f"<lastmod>{lastmod.astimezone(zone).isoformat()}</lastmod>")
         parts.extend(
-            f"<image:image><image:loc>{escape(image)}</image:loc></image:image>" for image in images
+            f"<image:image><image:loc>{xml_text(image)}</image:loc></image:image>"
+            for image in images
         )
         parts.append("</url>\n")
         self.xml = "".join(parts)
@@ -243,14 +252,24 @@ class SlideSitemap(PhotoSitemap):
     limit = per_file(2)
 
     def items(self):
-        # Slides not in an unpublished essay and not showing an unpublished photo:
-        # the unpublished are few and on indexes, where checking each slide's essay
-        # and photo reads their records.
+        # Slides of published essays (the rule of published() on the slide's essay),
+        # not showing an unpublished photo. The database walks the published essays
+        # on their index in the file's order and stops at the file's last slide;
+        # asked for slides not in an unpublished essay, it read every slide and
+        # sorted them all for each file. The unpublished photos are few and on an
+        # index.
         return (
-            Slide.objects.exclude(gallery__in=Gallery.objects.unpublished())
+            Slide.objects.filter(is_published("gallery__"))
             .exclude(photo__in=Photo.objects.unpublished())
             .order_by("gallery__publish_at", "gallery_id", "order", "pk")
         )
+
+    def count(self):
+        # All slides less those of unpublished essays or photos, found on indexes.
+        hidden = Q(gallery__in=Gallery.objects.unpublished()) | Q(
+            photo__in=Photo.objects.unpublished()
+        )
+        return count_less(Slide.objects.all(), Slide.objects.filter(hidden))
 
     def rows(self, items):
         return items.values(
