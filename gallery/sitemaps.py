@@ -10,11 +10,14 @@ from collections import defaultdict
 from html import escape
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, Q, When
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.template.defaultfilters import date
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape as django_escape
 
 from publishing.models import count_less, is_published
 
@@ -25,11 +28,13 @@ from .renditions import RenditionState, url_maker
 SITEMAP_RENDITION = ("full", "jpeg")
 # Pages per sitemap file, for pages that show a few photos each, as articles do.
 # Sections whose pages show one photo or none list twice as many a file, photo
-# essays a fifth: each file names a few hundred addresses, pages and images, far
-# below the protocol's 50,000 URLs and 50 MB, and is made in a few milliseconds (a
-# file's time grows with its addresses, some 10 to 20 us each). The index lists
-# every file.
-SITEMAP_LIMIT = 125
+# essays a fifth: each file names up to a couple of hundred addresses, pages and
+# images, far below the protocol's 50,000 URLs and 50 MB. A file's time grows with
+# its addresses (some 10 to 25 us each, more where a page shows photos), so files
+# this size take at most about twice as long as a file of a page or two; with 125
+# and 250 they took two to four times as long. The index lists every file, at a
+# couple of microseconds each.
+SITEMAP_LIMIT = 50
 # Stands for a slug in a reversed URL pattern; the slug converter accepts it.
 SLUG_MARKER = "sitemap-slug-marker"
 
@@ -314,3 +319,27 @@ class PhotoPageSitemap(PhotoSitemap):
 
     def page_images(self, rows):
         return [[(row["pk"], row["image_name"])] for row in rows]
+
+
+def index(request, sitemaps, **kwargs):
+    """Django's sitemap index, with its entries written here rather than by the
+    template: the index names every file of every section, hundreds of them, and
+    the template language took most of its time. The XML is the same, to the byte."""
+    response = sitemap_views.index(request, sitemaps, **kwargs)
+    response.context_data["sitemaps"] = [
+        IndexEntry(item.location, item.last_mod) for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+class IndexEntry:
+    """One file of the sitemap index as its own <sitemap> element, as
+    ``templates/sitemap_index.xml`` joins them."""
+
+    def __init__(self, location, lastmod):
+        self.xml = f"<sitemap><loc>{django_escape(location)}</loc>" + (
+            f"<lastmod>{date(lastmod, 'c')}</lastmod></sitemap>" if lastmod else "</sitemap>"
+        )
+
+    def __html__(self):
+        return self.xml
