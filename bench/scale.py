@@ -1,10 +1,12 @@
 """Time every page type on the launch story and again on a big site built around it.
 
-    python bench/scale.py [--postgres] [--sqlite-stats] [--runs 5] [--scale 1.0]
+    python bench/scale.py [--postgres [--postgres-name NAME]] [--sqlite-stats] [--runs 5]
+        [--scale 1.0] [--limit 2.0]
 
 Loads the launch story into a fresh database (a temporary SQLite file, or with
-``--postgres`` the database ``launchdesk_scale`` on 127.0.0.1:5432, which the script
-creates and drops) and keeps a copy of it: the small site. Then it adds to the
+``--postgres`` the database ``launchdesk_scale`` on 127.0.0.1:5432, or
+``--postgres-name``, which the script creates and drops, with a copy named after it
+plus ``_small``) and keeps a copy of it: the small site. Then it adds to the
 database, with bulk inserts, 10,000 published articles (bylines, three text
 blocks and a photo block each, a mission, people mentioned) and 300 drafts and
 scheduled ones, 50,000 photos, 500 published photo essays of twelve slides (and 20
@@ -48,6 +50,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_NAME = "launchdesk_scale"
+# The goal: no page type takes more than this many times as long on the big site.
+RATIO_LIMIT = 2.0
 SIZES = {"articles": 10_000, "photos": 50_000, "people": 2_000, "missions": 200, "essays": 500}
 UNPUBLISHED = {"articles": 300, "essays": 20}
 SLIDES_PER_ESSAY = 12
@@ -62,8 +66,22 @@ TIME_BUDGET_S = 20
 
 
 def main():
+    global POSTGRES_NAME  # noqa: PLW0603 - one name for the whole run
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument(
+        "--postgres-name",
+        default=POSTGRES_NAME,
+        help="the database to create and drop on PostgreSQL, for a server that others "
+        f"share (default {POSTGRES_NAME})",
+    )
+    parser.add_argument(
+        "--limit",
+        type=float,
+        default=RATIO_LIMIT,
+        help="the big/small ratio the page types listed under the table exceed "
+        f"(default {RATIO_LIMIT})",
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument(
@@ -73,6 +91,7 @@ def main():
         "without statistics, as a site does unless something runs ANALYZE",
     )
     args = parser.parse_args()
+    POSTGRES_NAME = args.postgres_name
 
     folder = tempfile.mkdtemp(prefix="launchdesk-scale-")
     if args.postgres:
@@ -124,6 +143,7 @@ def run(args, folder):
     )
     small, big = measure_all(args.runs)
     print_table(small, big)
+    print_over_limit(small, big, args.limit)
 
 
 # The databases --------------------------------------------------------------------
@@ -588,6 +608,19 @@ def print_table(small, big):
             f"{cell:>{width}}" for cell, (_, width) in zip(cells, columns[1:], strict=True)
         )
         print(f"{name:<24}{row}")
+
+
+def print_over_limit(small, big, limit):
+    """The page types whose big-site time is over ``limit`` times their small-site one."""
+    over = []
+    for name in [*small, *(name for name in big if name not in small)]:
+        s, b = baseline(name, small) or {}, big.get(name, {})
+        if "ms" in s and "ms" in b and b["ms"] > limit * s["ms"]:
+            over.append(f"{name} {b['ms'] / s['ms']:.1f}x")
+    if over:
+        print(f"\nover {limit:g}x: " + ", ".join(over))
+    else:
+        print(f"\nevery page type within {limit:g}x")
 
 
 if __name__ == "__main__":

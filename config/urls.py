@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from articles import views as article_views
 from articles.feeds import AuthorAtomFeed, AuthorFeed, LatestAtomFeed, LatestFeed
 from articles.sitemaps import ArticleSitemap
+from gallery import sitemaps as gallery_sitemaps
 from gallery.sitemaps import GallerySitemap, PhotoPageSitemap, SlideSitemap
 from missions.feeds import MissionAtomFeed, MissionFeed
 from missions.sitemaps import MissionSitemap, PersonSitemap
@@ -44,7 +45,7 @@ urlpatterns = [
     # limits and take seconds to make.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        gallery_sitemaps.index,
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -10,13 +10,16 @@ from collections import defaultdict
 from html import escape
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, Q, When
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.template.defaultfilters import date
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape as django_escape
 
-from publishing.models import is_published
+from publishing.models import count_less, is_published
 
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState, url_maker
@@ -25,11 +28,13 @@ from .renditions import RenditionState, url_maker
 SITEMAP_RENDITION = ("full", "jpeg")
 # Pages per sitemap file, for pages that show a few photos each, as articles do.
 # Sections whose pages show one photo or none list twice as many a file, photo
-# essays a fifth: each file names a few hundred addresses, pages and images, far
-# below the protocol's 50,000 URLs and 50 MB, and is made in a few milliseconds (a
-# file's time grows with its addresses, some 10 to 20 us each). The index lists
-# every file.
-SITEMAP_LIMIT = 125
+# essays a fifth: each file names up to a couple of hundred addresses, pages and
+# images, far below the protocol's 50,000 URLs and 50 MB. A file's time grows with
+# its addresses (some 10 to 25 us each, more where a page shows photos), so files
+# this size take at most about twice as long as a file of a page or two; with 125
+# and 250 they took two to four times as long. The index lists every file, at a
+# couple of microseconds each.
+SITEMAP_LIMIT = 50
 # Stands for a slug in a reversed URL pattern; the slug converter accepts it.
 SLUG_MARKER = "sitemap-slug-marker"
 
@@ -114,6 +119,16 @@ class PhotoSitemap(Sitemap):
         PostgreSQL read the rendition table of every photo of the earlier files."""
         items = self.items()
         keys = items.values("pk")[self.start : self.stop]
+        total = self.count()
+        if self.start > total - self.stop:
+            # Nearer the end: counted back from it, the database passes over fewer
+            # keys. The last file of 50,000 photos passed over them all.
+            backwards = [
+                term[1:] if term.startswith("-") else f"-{term}" for term in items.query.order_by
+            ]
+            keys = items.order_by(*backwards).values("pk")[
+                max(0, total - self.stop) : max(0, total - self.start)
+            ]
         model = items.model._default_manager
         return self.rows(model.filter(pk__in=keys).order_by(*items.query.order_by))
 
@@ -187,6 +202,14 @@ class PhotoSitemap(Sitemap):
         return urls
 
 
+def xml_text(text):
+    """``text`` escaped for XML; most addresses hold nothing to escape, and looking
+    costs a fraction of escaping."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return escape(text)
+    return text
+
+
 class Entry(dict):
     """One page of a sitemap file: its ``location``, ``lastmod`` and ``images``, as
     Django's sitemaps give them, which also renders as its own <url> element.
@@ -198,12 +221,13 @@ class Entry(dict):
 
     def __init__(self, location, lastmod, images, zone):
         super().__init__(location=location, lastmod=lastmod, images=images)
-        parts = [f"<url><loc>{escape(location)}</loc>"]
+        parts = [f"<url><loc>{xml_text(location)}</loc>"]
         if lastmod:
             # As date:"c" writes it, in the current time zone ``zone``.
             parts.append(f"<lastmod>{lastmod.astimezone(zone).isoformat()}</lastmod>")
         parts.extend(
-            f"<image:image><image:loc>{escape(image)}</image:loc></image:image>" for image in images
+            f"<image:image><image:loc>{xml_text(image)}</image:loc></image:image>"
+            for image in images
         )
         parts.append("</url>\n")
         self.xml = "".join(parts)
@@ -243,14 +267,24 @@ class SlideSitemap(PhotoSitemap):
     limit = per_file(2)
 
     def items(self):
-        # Slides not in an unpublished essay and not showing an unpublished photo:
-        # the unpublished are few and on indexes, where checking each slide's essay
-        # and photo reads their records.
+        # Slides of published essays (the rule of published() on the slide's essay),
+        # not showing an unpublished photo. The database walks the published essays
+        # on their index in the file's order and stops at the file's last slide;
+        # asked for slides not in an unpublished essay, it read every slide and
+        # sorted them all for each file. The unpublished photos are few and on an
+        # index.
         return (
-            Slide.objects.exclude(gallery__in=Gallery.objects.unpublished())
+            Slide.objects.filter(is_published("gallery__"))
             .exclude(photo__in=Photo.objects.unpublished())
             .order_by("gallery__publish_at", "gallery_id", "order", "pk")
         )
+
+    def count(self):
+        # All slides less those of unpublished essays or photos, found on indexes.
+        hidden = Q(gallery__in=Gallery.objects.unpublished()) | Q(
+            photo__in=Photo.objects.unpublished()
+        )
+        return count_less(Slide.objects.all(), Slide.objects.filter(hidden))
 
     def rows(self, items):
         return items.values(
@@ -295,3 +329,27 @@ class PhotoPageSitemap(PhotoSitemap):
 
     def page_images(self, rows):
         return [[(row["pk"], row["image_name"])] for row in rows]
+
+
+def index(request, sitemaps, **kwargs):
+    """Django's sitemap index, with its entries written here rather than by the
+    template: the index names every file of every section, hundreds of them, and
+    the template language took most of its time. The XML is the same, to the byte."""
+    response = sitemap_views.index(request, sitemaps, **kwargs)
+    response.context_data["sitemaps"] = [
+        IndexEntry(item.location, item.last_mod) for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+class IndexEntry:
+    """One file of the sitemap index as its own <sitemap> element, as
+    ``templates/sitemap_index.xml`` joins them."""
+
+    def __init__(self, location, lastmod):
+        self.xml = f"<sitemap><loc>{django_escape(location)}</loc>" + (
+            f"<lastmod>{date(lastmod, 'c')}</lastmod></sitemap>" if lastmod else "</sitemap>"
+        )
+
+    def __html__(self):
+        return self.xml

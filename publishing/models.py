@@ -22,6 +22,23 @@ def is_published(prefix=""):
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": timezone.now()})
 
 
+def count_less(everything, less):
+    """How many rows ``everything`` has that ``less`` (a part of it) has not, in one
+    statement: for a few rows ``less`` finds on indexes, cheaper than a count of
+    the many rows left, which reads each of them."""
+    (everything_sql, params), (less_sql, more_params) = (
+        rows.order_by().values("pk").query.get_compiler(everything.db).as_sql()
+        for rows in (everything, less)
+    )
+    with connections[everything.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM ({everything_sql}) counted)"
+            f" - (SELECT COUNT(*) FROM ({less_sql}) counted)",
+            (*params, *more_params),
+        )
+        return cursor.fetchone()[0]
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Items readers may see: published, with a publish time now or past."""
@@ -47,17 +64,7 @@ class PublishableQuerySet(models.QuerySet):
         from its index pages alone: on 50,000 photos, a fraction of a millisecond
         where counting the published rows one by one took several.
         """
-        (everything, params), (unpublished, more_params) = (
-            rows.order_by().values("pk").query.get_compiler(self.db).as_sql()
-            for rows in (self, self.unpublished())
-        )
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(
-                f"SELECT (SELECT COUNT(*) FROM ({everything}) counted)"
-                f" - (SELECT COUNT(*) FROM ({unpublished}) counted)",
-                (*params, *more_params),
-            )
-            return cursor.fetchone()[0]
+        return count_less(self, self.unpublished())
 
     def visible_to(self, user):
         """Everything for staff (who may preview drafts), published items for others."""

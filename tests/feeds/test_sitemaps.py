@@ -328,3 +328,28 @@ def test_robots_txt_keeps_admin_out_and_points_at_the_sitemap(client):
     lines = response.content.decode().splitlines()
     assert lines[:2] == ["User-agent: *", "Disallow: /admin/"]
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_slides_of_draft_essays_or_photos_take_no_place_in_the_index(client, files_of_two):
+    # Files of four slides (twice the pages of an article file): four shown slides
+    # fill one file, and the two hidden ones must not start a second.
+    SlideFactory.create_batch(4)
+    SlideFactory(gallery=GalleryFactory(draft=True))
+    SlideFactory(photo=PhotoFactory(draft=True))
+
+    assert [address for address in section_files(client) if "slides" in address] == [
+        section("slides")
+    ]
+
+
+def test_the_index_is_the_xml_djangos_index_template_writes(client):
+    response = client.get(reverse("sitemap"))
+
+    entries = "".join(f"<sitemap><loc>{section(name)}</loc></sitemap>" for name in SECTIONS)
+    assert response.content.decode() == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}\n"
+        "</sitemapindex>\n"
+    )
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"

@@ -1,0 +1,67 @@
+"""The mission card the missions list and the front page show, written by
+``{% mission_card %}``: the same HTML, to the character, that its template gave."""
+
+import pytest
+from django.template import Context, Template
+
+from missions.models import Mission
+from tests.factories import CrewMemberFactory, LaunchSiteFactory, MissionFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def card(mission, level=""):
+    mission = Mission.objects.select_related("launch_site").get(pk=mission.pk)
+    template = Template("{% load missions %}{% mission_card mission " + level + " %}")
+    return template.render(Context({"mission": mission}))
+
+
+def test_a_mission_card_shows_the_launch_site_destination_and_crew_who_flew():
+    mission = MissionFactory(
+        name="Soyuz <MS-09>",
+        slug="soyuz-ms-09",
+        launch_site=LaunchSiteFactory(name="Baikonur & Co"),
+        destination="International Space Station",
+    )
+    CrewMemberFactory(mission=mission, person=PersonFactory(name="Sergey Prokopyev"), order=1)
+    CrewMemberFactory(mission=mission, person=PersonFactory(name="O'Neill"), order=2)
+    CrewMemberFactory(mission=mission, person=PersonFactory(name="Aboard"), group="aboard")
+
+    assert card(mission) == (
+        '<article class="card card-plain">\n'
+        '  <div class="card-body">\n'
+        '    <p class="kicker">Mission</p>\n'
+        '    <h2 class="card-title"><a href="/missions/soyuz-ms-09/">Soyuz &lt;MS-09&gt;</a></h2>\n'
+        '    <dl class="card-facts">\n'
+        '      <div><dt>Launch</dt><dd><time datetime="2018-06-06T11:12:00+00:00">'
+        "June 6, 2018, 11:12 UTC</time></dd></div>\n"
+        "      <div><dt>Launch site</dt><dd>Baikonur &amp; Co</dd></div>\n"
+        "      <div><dt>Destination</dt><dd>International Space Station</dd></div>\n"
+        "      \n"
+        "      <div><dt>Crew</dt><dd>Sergey Prokopyev, O&#x27;Neill</dd></div>\n"
+        "      \n"
+        "    </dl>\n"
+        "  </div>\n"
+        "</article>\n"
+    )
+
+
+def test_a_mission_card_without_launch_site_or_crew_leaves_their_lines_blank():
+    mission = MissionFactory(
+        slug="soyuz-ms-10", name="Soyuz MS-10", launch_at=None, launch_site=None, destination=""
+    )
+
+    assert card(mission, "level=3") == (
+        '<article class="card card-plain">\n'
+        '  <div class="card-body">\n'
+        '    <p class="kicker">Mission</p>\n'
+        '    <h3 class="card-title"><a href="/missions/soyuz-ms-10/">Soyuz MS-10</a></h3>\n'
+        '    <dl class="card-facts">\n'
+        "      \n"
+        "      \n"
+        "      \n"
+        "      \n"
+        "    </dl>\n"
+        "  </div>\n"
+        "</article>\n"
+    )
