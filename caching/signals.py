@@ -12,7 +12,7 @@ from .versions import content_changed
 
 # The apps whose models reader pages show. Search's index is derived from them and
 # the jobs' rows are not content.
-CONTENT_APPS = ("publishing", "missions", "gallery", "articles")
+CONTENT_APPS = ("publishing", "missions", "gallery", "articles", "live")
 
 
 def changed(sender, using="default", **kwargs):

@@ -62,6 +62,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("gallery.urls")),
     path("", include("missions.urls")),
+    path("", include("live.urls")),
     path("admin/", admin.site.urls),
 ]
 

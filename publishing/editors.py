@@ -14,6 +14,7 @@ EDITED_MODELS = {
     "articles": ["article", "byline", "block"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
+    "live": ["livecoverage", "entry"],
 }
 ACTIONS = ["add", "change", "delete", "view"]
 
