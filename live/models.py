@@ -13,7 +13,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from publishing.links import reverse
-from publishing.models import Publishable, PublishableManager, PublishableQuerySet
+from publishing.models import (
+    Publishable,
+    PublishableManager,
+    PublishableQuerySet,
+    is_published,
+)
 from publishing.richtext import RichTextField, SanitizedRichTextMixin
 
 from .clock import mission_time, site_time
@@ -121,6 +126,12 @@ class LiveCoverage(SanitizedRichTextMixin, Publishable):
         return launch_at is not None and timezone.now() < launch_at
 
 
+class EntryQuerySet(models.QuerySet):
+    def published(self):
+        """Entries readers may see: those of published coverage."""
+        return self.filter(is_published("coverage__"))
+
+
 class Entry(SanitizedRichTextMixin, models.Model):
     coverage = models.ForeignKey(LiveCoverage, on_delete=models.CASCADE, related_name="entries")
     posted_at = models.DateTimeField(
@@ -163,6 +174,8 @@ class Entry(SanitizedRichTextMixin, models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-posted_at", "-pk"]

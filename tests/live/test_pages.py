@@ -208,3 +208,25 @@ def test_the_live_page_queries_do_not_grow_with_entries(client, django_assert_ma
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(coverage.get_absolute_url())
+
+
+def test_entries_appear_in_the_missions_feeds(client):
+    coverage = LiveCoverageFactory()
+    EntryFactory(coverage=coverage, key_event="Liftoff", text="<p>Clean ascent.</p>")
+    mission = coverage.mission
+
+    rss = client.get(f"/feeds/missions/{mission.slug}/rss/").content.decode()
+    atom = client.get(f"/feeds/missions/{mission.slug}/atom/").content.decode()
+
+    assert f"<title>{coverage.title}: Liftoff</title>" in rss
+    assert "Clean ascent." in rss
+    assert f"{coverage.title}: Liftoff" in atom
+
+
+def test_entries_of_draft_coverage_stay_out_of_the_feeds(client):
+    coverage = LiveCoverageFactory(draft=True)
+    EntryFactory(coverage=coverage, text="<p>Rehearsal words.</p>")
+
+    rss = client.get(f"/feeds/missions/{coverage.mission.slug}/rss/").content.decode()
+
+    assert "Rehearsal words." not in rss
