@@ -54,6 +54,7 @@
   var etag = null;
   var shownHtml = {};
   var pending = [];
+  var pendingKeys = null;
 
   if (refresh) {
     refresh.hidden = true;
@@ -112,9 +113,18 @@
       return shownHtml[entry.id] === undefined;
     });
     showPending();
-    if (keyList && keyList.innerHTML.trim() !== data.key_events.trim()) {
-      keyList.innerHTML = data.key_events;
-      keyBox.hidden = !data.key_events.trim();
+    // The key events above the entries change with the new ones, when the reader
+    // asks for them: the page must not grow above the reader meanwhile.
+    pendingKeys = data.key_events;
+    if (!pending.length) {
+      showKeys();
+    }
+  }
+
+  function showKeys() {
+    if (keyList && pendingKeys !== null && keyList.innerHTML.trim() !== pendingKeys.trim()) {
+      keyList.innerHTML = pendingKeys;
+      keyBox.hidden = !pendingKeys.trim();
     }
   }
 
@@ -136,6 +146,7 @@
       });
     pending = [];
     showPending();
+    showKeys();
     announce.textContent = "";
     if (first) {
       first.focus();
