@@ -6,6 +6,8 @@ Entries are not: an entry is posted to be read at once, and is seen exactly when
 its coverage is, so one rule (``LiveCoverage.objects.published()``) decides both.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -131,6 +133,9 @@ class EntryQuerySet(models.QuerySet):
         """Entries readers may see: those of published coverage."""
         return self.filter(is_published("coverage__"))
 
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
 
 class Entry(SanitizedRichTextMixin, models.Model):
     coverage = models.ForeignKey(LiveCoverage, on_delete=models.CASCADE, related_name="entries")
@@ -174,6 +179,8 @@ class Entry(SanitizedRichTextMixin, models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # An entry's natural key, for backups: nothing else an editor gives it is unique.
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
 
@@ -187,6 +194,11 @@ class Entry(SanitizedRichTextMixin, models.Model):
 
     def get_absolute_url(self):
         return f"{self.coverage.get_absolute_url()}#{self.anchor}"
+
+    def natural_key(self):
+        return (str(self.key),)
+
+    natural_key.dependencies = ["live.livecoverage"]
 
     @property
     def anchor(self):

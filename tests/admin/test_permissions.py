@@ -9,6 +9,7 @@ CONTENT_MODELS = {
     "articles": ["article", "byline", "block"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
+    "live": ["livecoverage", "entry"],
 }
 
 
@@ -25,7 +26,7 @@ def test_editors_group_has_exactly_the_content_permissions(editors_group):
         for p in editors_group.permissions.select_related("content_type")
     }
 
-    assert len(expected) == 40
+    assert len(expected) == 48
     assert granted == expected
 
 

@@ -20,6 +20,7 @@ CONTENT_RIGHTS = sorted(
         "articles": ["article", "byline", "block"],
         "gallery": ["photo", "gallery", "slide"],
         "missions": ["person", "mission", "crewmember", "launchsite"],
+        "live": ["livecoverage", "entry"],
     }.items()
     for model in models
     for action in ["add", "change", "delete", "view"]
