@@ -56,9 +56,13 @@
   var pending = [];
   var pendingKeys = null;
 
+  var bar = root.querySelector("[data-live-bar]");
+  var waiting = root.querySelector("[data-live-waiting]");
   if (refresh) {
     refresh.hidden = true;
   }
+  bar.classList.add("is-polling");
+  waiting.hidden = false;
   Array.prototype.forEach.call(list.querySelectorAll(".live-entry"), function (entry) {
     shownHtml[entry.id] = entry.outerHTML;
   });
@@ -81,6 +85,8 @@
     } else {
       button.hidden = true;
     }
+    waiting.hidden = !button.hidden;
+    bar.classList.toggle("has-new", !button.hidden);
   }
 
   function apply(data) {
