@@ -4,9 +4,13 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import F, Max
 
+from gallery.admin import thumbnail
+from gallery.widgets import PhotoPickerMixin
 from publishing.admin import PublishableAdmin
+from revisions.admin import RevisionAdmin
 
-from .models import Article, Block, Byline
+from .blockforms import BlockForm
+from .models import Article, Block, Byline, Note
 
 
 class BylineInline(SortableInlineAdminMixin, admin.TabularInline):
@@ -53,12 +57,16 @@ class BlockFormSet(CustomInlineFormSet):
         return super().save_existing_objects(commit)
 
 
-class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
+class BlockInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.StackedInline):
     model = Block
+    form = BlockForm
     formset = BlockFormSet
     extra = 0
     autocomplete_fields = ["photo"]
-    fields = ["text", "photo", "caption"]
+    fields = ["kind", "text", "photo", "block_thumbnail", "caption"]
+    readonly_fields = ["block_thumbnail"]
+    # Headings that say what each block holds: "Block 3 – Photo: <title>".
+    template = "admin/articles/block/stacked.html"
     verbose_name = "body block"
     verbose_name_plural = "body (text and photo blocks, in reading order)"
 
@@ -71,15 +79,29 @@ class BlockInline(SortableInlineAdminMixin, admin.StackedInline):
         # Each block's heading names its photo and article.
         return super().get_queryset(request).select_related("article", "photo")
 
+    @admin.display(description="preview")
+    def block_thumbnail(self, obj):
+        return thumbnail(obj.photo if obj.pk else None, width=160)
+
+
+class NoteInline(admin.TabularInline):
+    model = Note
+    extra = 0
+    fields = ["kind", "text", "noted_at"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["widgets"] = {"text": forms.Textarea(attrs={"rows": 3})}
+        return super().get_formset(request, obj, **kwargs)
+
 
 @admin.register(Article)
-class ArticleAdmin(SortableAdminBase, PublishableAdmin):
+class ArticleAdmin(RevisionAdmin, PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
     list_display = ["headline", "byline", "mission", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["headline", "standfirst", "blocks__text"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["mission", "people", "hero_photo", "related_gallery"]
-    inlines = [BylineInline, BlockInline]
+    inlines = [BylineInline, BlockInline, NoteInline]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "hero_photo"]}),
         ("Links", {"fields": ["mission", "people", "related_gallery"]}),

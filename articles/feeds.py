@@ -1,6 +1,7 @@
 """RSS and Atom feeds of stories: articles and photo essays, newest first."""
 
 import copy
+import datetime
 import re
 
 from django.conf import settings
@@ -8,8 +9,9 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 
 from gallery.feeds import essay_lead_photo, feed_image_sizes, image_enclosure
 from gallery.models import Gallery
@@ -103,7 +105,11 @@ class StoryFeed(Feed):
 
     def items(self, obj):
         articles, galleries = self.story_querysets(obj)
-        articles = list(article_cards(articles.select_related("mission"))[:FEED_LENGTH])
+        articles = list(
+            article_cards(articles.select_related("mission")).prefetch_related("notes")[
+                :FEED_LENGTH
+            ]
+        )
         if len(articles) == FEED_LENGTH:
             # An essay older than all of these cannot make the feed: load only newer
             # ones, usually a few, as a newsroom publishes far more articles.
@@ -127,13 +133,27 @@ class StoryFeed(Feed):
 
     def item_description(self, item):
         # Feed readers read the description as HTML; the summary is plain text.
-        text = item.standfirst if isinstance(item, Article) else item.introduction
-        return escape(text)
+        if not isinstance(item, Article):
+            return escape(item.introduction)
+        # The corrections and updates follow, newest first, as on the page.
+        return escape(item.standfirst) + "".join(
+            format_html(
+                "<p><strong>{}, {} UTC:</strong> {}</p>",
+                note.get_kind_display(),
+                dateformat.format(note.noted_at.astimezone(datetime.UTC), "F j, Y, H:i"),
+                note.text,
+            )
+            for note in item.notes.all()
+        )
 
     def item_pubdate(self, item):
         return item.publish_at
 
     def item_updateddate(self, item):
+        # An article reads as updated when a correction or update is added to it,
+        # not when a typo is fixed.
+        if isinstance(item, Article):
+            return item.modified_at
         return item.updated_at
 
     def item_author_name(self, item):

@@ -42,10 +42,34 @@ def article_data(request, article, trail):
             "url": url,
             "mainEntityOfPage": url,
             "datePublished": date(article.publish_at),
-            "dateModified": date(article.updated_at),
+            # Changed for readers only by a correction or an update, not by every save.
+            "dateModified": date(article.modified_at),
             "author": [person_reference(request, b.person) for b in article.bylines.all()],
             "publisher": publisher(request),
             "image": [photo for photo in photos if photo],
+            **notes_data(article),
         }
     )
     return graph(news_article, breadcrumb_list(request, trail))
+
+
+def notes_data(article):
+    """The article's corrections and updates, newest first, as schema.org has them.
+
+    A correction is a ``CorrectionComment`` under ``correction``, as schema.org asks.
+    schema.org has no property or type of its own for an update to a news article
+    (``liveBlogUpdate`` belongs to live blogs), so an update is a ``Comment`` under
+    ``comment``: the type ``CorrectionComment`` itself refines, the article's own
+    comment on itself, dated like a correction.
+    """
+    corrections, updates = [], []
+    for note in article.notes.all():
+        if note.kind == note.Kind.CORRECTION:
+            corrections.append(note_data("CorrectionComment", note))
+        else:
+            updates.append(note_data("Comment", note))
+    return {"correction": corrections, "comment": updates}
+
+
+def note_data(kind, note):
+    return {"@type": kind, "text": note.text, "datePublished": date(note.noted_at)}

@@ -2,13 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from publishing.links import reverse
 from publishing.models import Publishable
+from publishing.photocheck import ShowsPhotos
 from publishing.richtext import RichTextField, SanitizedRichTextMixin
 
 
-class Article(SanitizedRichTextMixin, Publishable):
+class Article(ShowsPhotos, SanitizedRichTextMixin, Publishable):
     headline = models.CharField(max_length=250)
     slug = models.SlugField(max_length=250, unique=True)
     standfirst = models.TextField(
@@ -50,6 +52,10 @@ class Article(SanitizedRichTextMixin, Publishable):
     )
     editors_note = RichTextField("editor's note", blank=True)
 
+    # Checked before it goes live: its photos must be live too (publishing.photocheck).
+    photo_fields = ("hero_photo",)
+    photo_sets = ("blocks",)
+
     class Meta:
         ordering = ["-publish_at"]
         # Readers' lists and sitemap files: published() in time order, everywhere or
@@ -60,6 +66,7 @@ class Article(SanitizedRichTextMixin, Publishable):
                 fields=["mission", "status", "publish_at", "id"], name="article_mission_published"
             ),
         ]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
         return self.headline
@@ -69,6 +76,21 @@ class Article(SanitizedRichTextMixin, Publishable):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def last_noted_at(self):
+        """The time of the newest correction or update, None without one.
+
+        Reads the notes the view prefetched (newest first).
+        """
+        notes = self.notes.all()
+        return notes[0].noted_at if notes else None
+
+    @property
+    def modified_at(self):
+        """When readers were last told the article changed: its newest note, else
+        its publish time. Saving a typo fix changes neither."""
+        return self.last_noted_at or self.publish_at
 
     @property
     def lead_photo(self):
@@ -170,3 +192,50 @@ class Block(SanitizedRichTextMixin, models.Model):
     @property
     def display_caption(self):
         return self.caption or (self.photo.caption if self.photo_id else "")
+
+
+class NoteManager(models.Manager):
+    def get_by_natural_key(self, article_slug, noted_at):
+        return self.get(article__slug=article_slug, noted_at=noted_at)
+
+
+class Note(models.Model):
+    """A dated correction or update, shown to readers at the end of the article.
+
+    Fixing a typo needs no note: only a note changes what the article says was
+    corrected or updated, and when.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(
+        help_text="Plain text: what was wrong and what the article now says, or what is new."
+    )
+    noted_at = models.DateTimeField(
+        "time",
+        default=timezone.now,
+        help_text="Shown to readers with the note; the article reads as updated then.",
+    )
+
+    objects = NoteManager()
+
+    class Meta:
+        ordering = ["-noted_at", "-pk"]
+        # The note's natural key: a backup names a note by its article and time.
+        constraints = [
+            models.UniqueConstraint(fields=["article", "noted_at"], name="unique_note_time"),
+        ]
+        verbose_name = "correction or update"
+        verbose_name_plural = "corrections and updates"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.noted_at:%Y-%m-%d %H:%M}"
+
+    def natural_key(self):
+        return (self.article.slug, self.noted_at)
+
+    natural_key.dependencies = ["articles.article"]

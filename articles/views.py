@@ -72,6 +72,7 @@ class ArticleDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
             .prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("person__portrait")),
                 Prefetch("blocks", queryset=blocks),
+                "notes",
             )
         )
 

@@ -10,9 +10,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .versions import content_changed
 
-# The apps whose models reader pages show. Search's index is derived from them and
-# the jobs' rows are not content.
-CONTENT_APPS = ("publishing", "missions", "gallery", "articles", "live")
+# The apps whose models reader pages show, and old addresses (which page an old
+# address leads to). Search's index is derived from them and the jobs' rows are not
+# content.
+CONTENT_APPS = ("publishing", "missions", "gallery", "articles", "addresses", "live")
 
 
 def changed(sender, using="default", **kwargs):

@@ -170,3 +170,8 @@ def trusted_proxy_count():
     and only the connection's own address (``REMOTE_ADDR``) counts.
     """
     return int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+
+def desk_time_zone():
+    """``DESK_TIME_ZONE``: the newsroom's time zone, in which editors type and read times."""
+    return os.environ.get("DESK_TIME_ZONE") or "America/New_York"

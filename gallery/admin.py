@@ -1,6 +1,10 @@
 import posixpath
 
-from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from adminsortable2.admin import (
+    SortableAdminBase,
+    SortableInlineAdminMixin,
+    SortableTabularInline,
+)
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -12,10 +16,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from publishing.admin import PublishableAdmin
+from revisions.admin import RevisionAdmin
 
+from . import admin_views
 from .forms import AddPhotosForm, PhotoAdminForm
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState
+from .widgets import PhotoAutocompleteJsonView, PhotoPickerMixin
 
 
 def thumbnail(photo, width=120, purpose="thumbnail"):
@@ -50,23 +57,31 @@ def rendition_status(photo):
 
 
 @admin.register(Photo)
-class PhotoAdmin(PublishableAdmin):
+class PhotoAdmin(RevisionAdmin, PublishableAdmin):
     form = PhotoAdminForm
     list_display = [
         "thumbnail_column",
         "title",
         "credit",
-        "mission",
         "status_label",
         "renditions_column",
         "publish_at",
     ]
     list_display_links = ["thumbnail_column", "title"]
-    list_filter = ["status", "rendition_state", "mission", "credit"]
-    actions = [*PublishableAdmin.actions, "make_renditions_again"]
-    search_fields = ["title", "caption", "alt_text", "credit"]
+    list_filter = ["status", "rendition_state", "mission", "people", "credit"]
+    actions = [*PublishableAdmin.actions, "edit_words", "make_renditions_again"]
+    search_fields = [
+        "title",
+        "caption",
+        "alt_text",
+        "credit",
+        "people__name",
+        "people__other_names",
+    ]
+    change_list_template = "admin/gallery/photo/change_list.html"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["mission", "people"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["preview", "renditions_column", "width", "height"]
     fieldsets = [
         (
@@ -74,6 +89,7 @@ class PhotoAdmin(PublishableAdmin):
             {
                 "fields": [
                     "image",
+                    "kept_image",
                     "preview",
                     "renditions_column",
                     "title",
@@ -81,6 +97,8 @@ class PhotoAdmin(PublishableAdmin):
                     "alt_text",
                     "caption",
                     "credit",
+                    "licence",
+                    "source_url",
                 ]
             },
         ),
@@ -94,6 +112,23 @@ class PhotoAdmin(PublishableAdmin):
                 "originals/<path:name>",
                 self.admin_site.admin_view(self.original_view),
                 name="gallery_photo_original",
+            ),
+            path(
+                "autocomplete/",
+                self.admin_site.admin_view(
+                    PhotoAutocompleteJsonView.as_view(admin_site=self.admin_site)
+                ),
+                name="gallery_photo_autocomplete",
+            ),
+            path(
+                "add-photos/",
+                self.admin_site.admin_view(self.add_photos_view),
+                name="gallery_photo_add_photos",
+            ),
+            path(
+                "edit-words/",
+                self.admin_site.admin_view(self.grid_view),
+                name="gallery_photo_grid",
             ),
             *super().get_urls(),
         ]
@@ -114,9 +149,20 @@ class PhotoAdmin(PublishableAdmin):
         response["Cache-Control"] = "private, max-age=300"
         return response
 
+    def add_photos_view(self, request):
+        return admin_views.add_photos_view(self, request)
+
+    def grid_view(self, request):
+        return admin_views.photo_grid_view(self, request)
+
+    @admin.action(description="Edit alt text, captions and credits", permissions=["change"])
+    def edit_words(self, request, queryset):
+        return HttpResponseRedirect(admin_views.grid_url(queryset.order_by("pk")))
+
     @admin.display(description="photo")
     def thumbnail_column(self, obj):
-        return thumbnail(obj, width=80)
+        # Small, and the mission left to the filter: the list fits a 1280 px screen.
+        return thumbnail(obj, width=48)
 
     @admin.display(description="preview")
     def preview(self, obj):
@@ -142,7 +188,7 @@ class PhotoAdmin(PublishableAdmin):
         )
 
 
-class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
+class SlideInline(PhotoPickerMixin, SortableInlineAdminMixin, admin.TabularInline):
     model = Slide
     extra = 0
     # Most slides keep their photo's caption: a small box keeps the essay's
@@ -151,6 +197,8 @@ class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
     autocomplete_fields = ["photo"]
     fields = ["order", "photo", "slide_thumbnail", "caption"]
     readonly_fields = ["slide_thumbnail"]
+    # With "move to first / last" buttons beside the drag handle.
+    template = SortableTabularInline.template
 
     @admin.display(description="")
     def slide_thumbnail(self, obj):
@@ -158,7 +206,7 @@ class SlideInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Gallery)
-class GalleryAdmin(SortableAdminBase, PublishableAdmin):
+class GalleryAdmin(RevisionAdmin, PhotoPickerMixin, SortableAdminBase, PublishableAdmin):
     list_display = ["title", "mission", "slide_count", "status_label", "publish_at"]
     list_filter = ["status", "mission"]
     search_fields = ["title", "introduction"]
@@ -200,17 +248,22 @@ class GalleryAdmin(SortableAdminBase, PublishableAdmin):
         change_url = reverse("admin:gallery_gallery_change", args=[gallery.pk])
         form = AddPhotosForm(request.POST or None, request.FILES or None, gallery=gallery)
         if request.method == "POST" and form.is_valid():
-            created, refusals = form.save()
+            with self.create_revision(request):
+                created, refusals = form.save()
+                # Theirs to edit as any photo they upload alone (PublishableAdmin.save_model).
+                Photo.objects.filter(pk__in=[p.pk for p in created]).update(created_by=request.user)
+                if created:
+                    self.record_revision(gallery, f"Added {len(created)} photo(s)")
             if created:
                 self.message_user(
                     request,
-                    f"Added {len(created)} photo(s) to “{gallery}” as drafts. Give each "
-                    "alt text and a credit, then publish them.",
+                    f"Added {len(created)} photo(s) to “{gallery}” as drafts. Give them "
+                    "alt text, a credit and a licence here, then publish them.",
                     messages.SUCCESS,
                 )
                 for message in refusals:
                     self.message_user(request, f"Not added: {message}", messages.ERROR)
-                return HttpResponseRedirect(change_url)
+                return HttpResponseRedirect(admin_views.grid_url(created, change_url))
         context = {
             **self.admin_site.each_context(request),
             "title": f"Add photos to “{gallery}”",

@@ -12,6 +12,7 @@ from imagekit.utils import get_storage
 
 from publishing.links import reverse
 from publishing.models import Publishable, Status
+from publishing.photocheck import ShowsPhotos
 
 from .fields import UprightImageField
 from .imaging import (
@@ -28,6 +29,24 @@ def photo_upload_to(photo, filename):
     name = PurePath(filename)
     stem = slugify(name.stem)[:80] or "photo"
     return f"photos/{uuid.uuid4().hex[:16]}/{stem}{name.suffix.lower()}"
+
+
+class Licence(models.TextChoices):
+    """The terms a photo is shown under: the short list the newsroom works with."""
+
+    PUBLIC_DOMAIN_NASA = "public-domain-nasa", "Public domain (NASA media guidelines)"
+    CC_BY_4 = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA_4 = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    PERMISSION = "permission", "Used with permission"
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", "All rights reserved"
+
+
+# The licences' own pages (deeds). Only where the terms have a page of their own;
+# the others are shown as their label alone.
+LICENCE_URLS = {
+    Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
+}
 
 
 class Photo(Renditions, Publishable):
@@ -57,6 +76,20 @@ class Photo(Renditions, Publishable):
         blank=True,
         help_text="Who took or owns the photo, e.g. “NASA/Joel Kowsky”. Required to publish.",
     )
+    licence = models.CharField(
+        max_length=32,
+        choices=Licence,
+        blank=True,
+        help_text="The terms the site may show the photo under. Required to publish. "
+        "Ask the photo desk when you are not sure.",
+    )
+    source_url = models.URLField(
+        "source",
+        max_length=500,
+        blank=True,
+        help_text="Optional: the address of the page the photo comes from (the agency's "
+        "or photographer's page). Readers see it as a link beside the credit.",
+    )
     taken_on = models.DateField("date taken", null=True, blank=True)
     mission = models.ForeignKey(
         "missions.Mission",
@@ -79,6 +112,7 @@ class Photo(Renditions, Publishable):
                 fields=["mission", "status", "publish_at"], name="photo_mission_published_order"
             ),
         ]
+        permissions = [("publish_photo", "Can publish, schedule and unpublish photos")]
 
     def __str__(self):
         return self.title
@@ -233,6 +267,11 @@ class Photo(Renditions, Publishable):
                     "A photo cannot be published without a credit. Name who took or "
                     "owns it, or save it as a draft."
                 )
+            if not self.licence:
+                errors["licence"] = (
+                    "A photo cannot be published without a licence. Choose the terms "
+                    "it may be shown under, or save it as a draft."
+                )
             if errors:
                 raise ValidationError(errors)
 
@@ -241,6 +280,18 @@ class Photo(Renditions, Publishable):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def licence_url(self):
+        """The licence's deed, where its terms have a page of their own."""
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def licence_label(self):
+        """The licence as readers see it beside the credit."""
+        if self.licence == Licence.PUBLIC_DOMAIN_NASA:
+            return "Public domain"
+        return self.get_licence_display() if self.licence else ""
 
     @property
     def is_portrait(self):
@@ -287,7 +338,7 @@ def delete_unused_image(name):
         cache_storage.delete(posixpath.join(folder, file))
 
 
-class Gallery(Publishable):
+class Gallery(ShowsPhotos, Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     introduction = models.TextField(
@@ -310,6 +361,11 @@ class Gallery(Publishable):
     )
     photos = models.ManyToManyField(Photo, through="Slide", related_name="galleries")
 
+    # Checked before it goes live: its photos must be live too (publishing.photocheck).
+    photo_fields = ("cover",)
+    photo_sets = ("slides",)
+    needs_photos = True
+
     class Meta:
         ordering = ["-publish_at"]
         # Readers' lists and sitemap files: published() in time order, everywhere or
@@ -322,6 +378,7 @@ class Gallery(Publishable):
         ]
         verbose_name = "photo essay"
         verbose_name_plural = "photo essays"
+        permissions = [("publish_gallery", "Can publish, schedule and unpublish photo essays")]
 
     def __str__(self):
         return self.title

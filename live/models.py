@@ -89,6 +89,9 @@ class LiveCoverage(SanitizedRichTextMixin, Publishable):
         ordering = ["-starts_at"]
         verbose_name = "live coverage"
         verbose_name_plural = "live coverage"
+        permissions = [
+            ("publish_livecoverage", "Can publish, schedule and unpublish live coverage")
+        ]
 
     def __str__(self):
         return self.title

@@ -1,11 +1,16 @@
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
 from django.contrib import admin
+from django.db import models
 
+from publishing.desktime import DeskDateTimeWidget
+from revisions.admin import RevisionAdmin
+
+from .forms import LaunchSiteForm
 from .models import CrewMember, LaunchSite, Mission, Person
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(RevisionAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "agency", "job_title"]
     list_filter = ["kind", "agency"]
     search_fields = ["name", "other_names", "agency", "job_title"]
@@ -19,6 +24,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(LaunchSite)
 class LaunchSiteAdmin(admin.ModelAdmin):
+    form = LaunchSiteForm
     list_display = ["name", "location", "timezone"]
     search_fields = ["name", "location"]
     prepopulated_fields = {"slug": ["name"]}
@@ -32,7 +38,7 @@ class CrewMemberInline(SortableInlineAdminMixin, admin.TabularInline):
 
 
 @admin.register(Mission)
-class MissionAdmin(SortableAdminBase, admin.ModelAdmin):
+class MissionAdmin(RevisionAdmin, SortableAdminBase, admin.ModelAdmin):
     list_display = ["name", "spacecraft", "launch_vehicle", "launch_at", "launch_site"]
     list_filter = ["launch_site"]
     search_fields = ["name", "spacecraft", "launch_vehicle", "destination"]
@@ -40,6 +46,8 @@ class MissionAdmin(SortableAdminBase, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["launch_site"]
     inlines = [CrewMemberInline]
+    # Typed in the desk's time zone, with UTC under it.
+    formfield_overrides = {models.DateTimeField: {"widget": DeskDateTimeWidget}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary"]}),
         (

@@ -111,7 +111,10 @@ class Mission(models.Model):
     spacecraft = models.CharField(max_length=200, blank=True)
     launch_vehicle = models.CharField(max_length=200, blank=True)
     launch_at = models.DateTimeField(
-        "launch time", null=True, blank=True, help_text="Enter it in UTC."
+        "launch time",
+        null=True,
+        blank=True,
+        help_text="In the desk's time zone, as every time in the admin; UTC shows under it.",
     )
     launch_site = models.ForeignKey(
         LaunchSite, null=True, blank=True, on_delete=models.PROTECT, related_name="missions"

@@ -85,7 +85,8 @@ def person_reference(request, person):
 
 
 def image_object(request, photo, caption=None, page_url=None, position=None):
-    """A photo as schema.org knows it: its full-size file, size, caption and credit."""
+    """A photo as schema.org knows it: its full-size file, size, caption, credit and
+    licence (the licence's deed, and the page the photo came from)."""
     full = photo.rendition("full")
     if full is None:
         return None
@@ -99,6 +100,8 @@ def image_object(request, photo, caption=None, page_url=None, position=None):
             "height": full.height,
             "caption": photo.caption if caption is None else caption,
             "creditText": photo.credit,
+            "license": photo.licence_url,
+            "acquireLicensePage": photo.source_url,
             "position": position,
         }
     )

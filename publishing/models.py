@@ -5,6 +5,7 @@ passed, so an item scheduled for later goes live by itself, with no cron job.
 ``Publishable.objects.published()`` is the only place that rule is written.
 """
 
+from django.conf import settings
 from django.db import connections, models
 from django.db.models import Q, Subquery
 from django.utils import timezone
@@ -92,11 +93,38 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who may go on editing a draft without the right to publish (publishing/admin.py).
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="review asked by",
+    )
+    review_requested_at = models.DateTimeField(
+        "review asked at", null=True, blank=True, editable=False
+    )
 
     objects = PublishableManager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Publishing answers the review request, whoever publishes and however.
+        if self.status == Status.PUBLISHED:
+            self.clear_review_request()
+        super().save(*args, **kwargs)
 
     @property
     def is_live(self):
@@ -109,6 +137,18 @@ class Publishable(models.Model):
     @property
     def is_scheduled(self):
         return self.status == Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def in_review(self):
+        return self.review_requested_at is not None
+
+    def request_review(self, user):
+        self.review_requested_by = user
+        self.review_requested_at = timezone.now()
+
+    def clear_review_request(self):
+        self.review_requested_by = None
+        self.review_requested_at = None
 
 
 class RowCount(Subquery):

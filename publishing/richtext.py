@@ -16,6 +16,8 @@ EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # The editor turns the browser's spell checking off unless told not to.
+    "NoSpellCheck": False,
 }
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 
+from .desktime import desk_time, utc_time
 from .metadata import breadcrumbs, trail_data
 
 
@@ -19,6 +20,11 @@ def viewer(request):
     return request.user
 
 
+def preview_time(moment):
+    """When a scheduled item goes live, for its preview banner: desk time, then UTC."""
+    return {"desk": desk_time(moment), "utc": utc_time(moment)}
+
+
 class PublishedDetailMixin:
     """A detail view of a publishable model: readers get published items only, staff
     also get drafts and scheduled items, shown with a "draft preview" banner.
@@ -32,6 +38,8 @@ class PublishedDetailMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_live
+        if self.object.is_scheduled:
+            context["goes_live"] = preview_time(self.object.publish_at)
         return context
 
 

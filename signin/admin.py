@@ -7,6 +7,8 @@ status, and adds "Unlock", which forgets every failure of the chosen pairs. Only
 superusers see it: the Editors group holds no permission on these models.
 """
 
+from datetime import UTC
+
 from axes.admin import AccessAttemptAdmin, IsLockedOutFilter
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -72,8 +74,10 @@ class SigninAttemptAdmin(AccessAttemptAdmin):
     @admin.display(description="Status of the user name at this address")
     def pair_status(self, obj):
         if obj.pair_failures >= settings.AXES_FAILURE_LIMIT:
-            until = timezone.localtime(obj.pair_last_failure + settings.AXES_COOLOFF_TIME)
-            return f"Locked out until {until:%H:%M %Z}"
+            until = obj.pair_last_failure + settings.AXES_COOLOFF_TIME
+            # The desk's zone (the admin's current zone), with UTC beside it.
+            local = timezone.localtime(until)
+            return f"Locked out until {local:%H:%M %Z} ({until.astimezone(UTC):%H:%M} UTC)"
         if obj.pair_failures == 0:
             return "Not counted any more"
         return f"{settings.AXES_FAILURE_LIMIT - obj.pair_failures} attempt(s) left"

@@ -13,8 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.models import Article, Block, Byline
-from gallery.models import Gallery, Photo, Slide, photo_upload_to
+from articles.models import Article, Block, Byline, Note
+from gallery.models import Gallery, Licence, Photo, Slide, photo_upload_to
 from live.models import Entry, LiveCoverage
 from missions.models import CrewMember, LaunchSite, Mission, Person
 from publishing.models import Status
@@ -126,6 +126,7 @@ class PhotoFactory(PublishableFactory):
     caption = factory.LazyAttribute(lambda photo: f"Caption of {photo.title}.")
     alt_text = factory.LazyAttribute(lambda photo: f"Alt text of {photo.title}.")
     credit = "NASA"
+    licence = Licence.PERMISSION
 
     class Meta:
         model = Photo
@@ -179,6 +180,15 @@ class BlockFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Block
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    article = factory.SubFactory(ArticleFactory)
+    kind = Note.Kind.CORRECTION
+    text = factory.Sequence(lambda n: f"An earlier version of this article was wrong ({n}).")
+
+    class Meta:
+        model = Note
 
 
 class LiveCoverageFactory(PublishableFactory):

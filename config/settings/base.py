@@ -29,12 +29,15 @@ INSTALLED_APPS = [
     "missions",
     "gallery",
     "articles",
+    "addresses",
     "live",
     "search",
     "jobs",
     "operations",
     "backups",
     "caching",
+    "reversion",
+    "revisions",
     "axes",
     # After axes: its admin replaces the one axes registers.
     "signin",
@@ -60,6 +63,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin in the desk's time zone (DESK_TIME_ZONE).
+    "publishing.desktime.DeskTimeZoneMiddleware",
+    # After authentication, which tells staff (sent on to drafts) from readers; inside
+    # CommonMiddleware, whose added slash comes first; inside the page cache, which
+    # keeps no redirect, so an old address follows every later change of its item.
+    "addresses.middleware.OldAddressRedirectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as axes asks: turns a refused sign-in into the lockout page (signin.lockout).
     "axes.middleware.AxesMiddleware",
@@ -173,6 +182,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
+# The newsroom's zone: the admin shows and takes times in it, with UTC beside them
+# (publishing/desktime.py). Stored times stay in UTC.
+DESK_TIME_ZONE = env.desk_time_zone()
 USE_I18N = True
 USE_TZ = True
 

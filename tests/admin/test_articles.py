@@ -26,10 +26,10 @@ def new_article_form(client, headline="Soyuz MS-09 lifts off", **fields):
     return data
 
 
-def test_article_form_offers_byline_and_body_inlines(editor_client):
+def test_article_form_offers_byline_body_and_note_inlines(editor_client):
     data = form_data(editor_client.get(ADD_URL), "article_form")
 
-    assert inline_prefixes(data) == ["blocks", "bylines"]
+    assert inline_prefixes(data) == ["blocks", "bylines", "notes"]
 
 
 def test_editor_adds_an_article_with_byline_and_body(editor_client):

@@ -1,4 +1,4 @@
-"""The Editors group can edit the content and nothing else."""
+"""The Editors group can edit and publish the content and nothing else."""
 
 import pytest
 from django.urls import reverse
@@ -6,7 +6,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 CONTENT_MODELS = {
-    "articles": ["article", "byline", "block"],
+    "articles": ["article", "byline", "block", "note"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
     "live": ["livecoverage", "entry"],
@@ -19,6 +19,11 @@ def test_editors_group_has_exactly_the_content_permissions(editors_group):
         for app, models in CONTENT_MODELS.items()
         for model in models
         for action in ("add", "change", "delete", "view")
+    } | {
+        "articles.publish_article",
+        "gallery.publish_photo",
+        "gallery.publish_gallery",
+        "live.publish_livecoverage",
     }
 
     granted = {
@@ -26,7 +31,7 @@ def test_editors_group_has_exactly_the_content_permissions(editors_group):
         for p in editors_group.permissions.select_related("content_type")
     }
 
-    assert len(expected) == 48
+    assert len(expected) == 56
     assert granted == expected
 
 

@@ -1,10 +1,13 @@
 """An editor uploads and publishes photos; the admin refuses what readers must not get."""
 
 import pytest
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gallery.models import Photo
+from gallery.forms import PENDING_SALT
+from gallery.models import Licence, Photo
+from gallery.storage import originals_storage
 from publishing.models import Status
 from tests.admin.forms import form_data
 from tests.factories import (
@@ -36,6 +39,7 @@ def new_photo_form(client, **fields):
         alt_text="A Soyuz rocket lifting off in a cloud of flame and smoke.",
         caption="The dazzling liftoff of the Soyuz rocket.",
         credit="NASA/Joel Kowsky",
+        licence=Licence.PERMISSION,
     )
     data.update(fields)
     return data
@@ -213,3 +217,77 @@ def test_editor_deletes_a_photo_nobody_uses(editor_client):
 
     assert response.status_code == 302
     assert not Photo.objects.filter(pk=photo.pk).exists()
+
+
+def test_a_new_photo_whose_slug_is_taken_gets_the_next_free_one(editor_client):
+    PhotoFactory(title="Liftoff", slug="liftoff")
+
+    response = editor_client.post(
+        ADD_URL, new_photo_form(editor_client, title="Liftoff!", slug="liftoff")
+    )
+
+    assert response.status_code == 302
+    assert Photo.objects.get(title="Liftoff!").slug == "liftoff-2"
+
+
+def test_a_refused_form_keeps_the_chosen_file_and_says_so(editor_client):
+    data = new_photo_form(editor_client, image=upload("soyuz.jpg"), alt_text="")
+    data["status"] = Status.PUBLISHED
+
+    page = editor_client.post(ADD_URL, data).content.decode()
+
+    assert "Keeping soyuz.jpg – choose another file to replace it." in page
+    assert 'name="kept_image" value="' in page
+
+
+def test_the_kept_file_is_saved_when_the_form_is_sent_again_without_a_file(editor_client):
+    data = new_photo_form(editor_client, image=upload("soyuz.jpg"), alt_text="")
+    data["status"] = Status.PUBLISHED
+    refused = editor_client.post(ADD_URL, data)
+    again = form_data(refused, "photo_form")
+    again["alt_text"] = "A Soyuz rocket on the pad."
+
+    response = editor_client.post(ADD_URL, again)
+
+    assert response.status_code == 302
+    photo = Photo.objects.get(slug="a-mighty-roar")
+    assert photo.image.name.endswith("/soyuz.jpg")
+    assert (photo.width, photo.height) == (1600, 1000)
+
+
+def test_a_forged_kept_file_token_is_ignored(editor_client):
+    data = new_photo_form(editor_client)
+    del data["image"]
+    data["kept_image"] = "pending/../../secret.jpg"
+
+    response = editor_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert not Photo.objects.exists()
+    assert "This field is required." in response.content.decode()
+
+
+def test_a_kept_file_name_is_escaped(editor_client):
+    data = new_photo_form(editor_client, image=upload("<i>soyuz.jpg"), alt_text="")
+    data["status"] = Status.PUBLISHED
+
+    page = editor_client.post(ADD_URL, data).content.decode()
+
+    assert "Keeping &lt;i&gt;soyuz.jpg" in page
+
+
+def test_the_kept_file_is_removed_once_the_photo_is_saved(
+    editor_client, django_capture_on_commit_callbacks
+):
+    data = new_photo_form(editor_client, image=upload("soyuz.jpg"), alt_text="")
+    data["status"] = Status.PUBLISHED
+    refused = editor_client.post(ADD_URL, data)
+    again = form_data(refused, "photo_form")
+    kept = signing.loads(again["kept_image"], salt=PENDING_SALT)["name"]
+    assert originals_storage.exists(kept)
+    again["alt_text"] = "A Soyuz rocket on the pad."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(ADD_URL, again).status_code == 302
+
+    assert not originals_storage.exists(kept)

@@ -35,7 +35,8 @@ def test_an_administrator_sees_the_locked_pair(admin_client, locked_desk):
     page = text(response)
     assert response.status_code == 200
     # Each of the three rows (one per browser) shows the pair locked.
-    assert page.count("Locked out until 09:15 UTC") == 3
+    # Shown in the desk's zone (New York, winter), with UTC beside it.
+    assert page.count("Locked out until 04:15 EST (09:15 UTC)") == 3
     assert ADDRESS in page
     assert "photos" not in page
 

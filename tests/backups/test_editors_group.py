@@ -1,4 +1,4 @@
-"""The Editors group comes back with exactly its content rights after every
+"""The Editors group comes back with exactly its content and publishing rights after every
 ``migrate``, and after ``flush`` (which empties the database for a restore)."""
 
 import pytest
@@ -17,14 +17,20 @@ def editors_rights():
 CONTENT_RIGHTS = sorted(
     (f"{action}_{model}", app_label, model)
     for app_label, models in {
-        "articles": ["article", "byline", "block"],
+        "articles": ["article", "byline", "block", "note"],
         "gallery": ["photo", "gallery", "slide"],
         "missions": ["person", "mission", "crewmember", "launchsite"],
         "live": ["livecoverage", "entry"],
     }.items()
     for model in models
     for action in ["add", "change", "delete", "view"]
-)
+) + [
+    ("publish_article", "articles", "article"),
+    ("publish_gallery", "gallery", "gallery"),
+    ("publish_photo", "gallery", "photo"),
+    ("publish_livecoverage", "live", "livecoverage"),
+]
+CONTENT_RIGHTS.sort()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -16,6 +16,7 @@ from tests.factories import (
     BylineFactory,
     GalleryFactory,
     MissionFactory,
+    NoteFactory,
     PersonFactory,
     PhotoFactory,
     SlideFactory,
@@ -89,8 +90,9 @@ def test_an_rss_item_has_link_summary_dates_author_and_mission(client):
 
 
 def test_an_atom_entry_has_published_updated_and_author(client):
-    with time_machine.travel(LIFTOFF + datetime.timedelta(hours=2), tick=False):
-        article = ArticleFactory(headline="Liftoff", publish_at=LIFTOFF)
+    article = ArticleFactory(headline="Liftoff", publish_at=LIFTOFF)
+    # Updated when a correction or update says so (articles.Note), not on every save.
+    NoteFactory(article=article, noted_at=LIFTOFF + datetime.timedelta(hours=2))
     BylineFactory(article=article, person=PersonFactory(name="Tariq Malik"))
 
     (entry,) = atom_entries(client, reverse("feeds:latest_atom"))

@@ -192,6 +192,7 @@ def test_a_photo_uploaded_through_one_server_is_served_by_the_other(site):
             "slug": "two-servers",
             "alt_text": "A test pattern: an orange disc on dark blue.",
             "credit": "Launch Desk tests",
+            "licence": "permission",
             "status": "published",
             "publish_at_0": "2018-06-06",
             "publish_at_1": "11:12:00",

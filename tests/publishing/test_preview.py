@@ -39,7 +39,7 @@ def test_staff_see_a_scheduled_item_with_the_preview_banner(staff_client, kind):
     response = staff_client.get(item.get_absolute_url())
 
     assert response.status_code == 200
-    assert BANNER in response.content.decode()
+    assert "Scheduled: goes live" in response.content.decode()
 
 
 def test_a_live_item_has_no_preview_banner_for_staff(staff_client, kind):
