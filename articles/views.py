@@ -7,6 +7,7 @@ from caching import fragments
 from caching.fragments import FragmentsMixin
 from gallery.models import Gallery, Photo
 from gallery.views import by_key, gallery_cards, hide_unseen_photo, showing_one_of
+from live.models import LiveCoverage
 from missions.models import CrewMember, Mission
 from publishing.models import is_published
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
@@ -41,6 +42,7 @@ def home(request):
         "missions": Mission.objects.select_related("launch_site").prefetch_related(
             Prefetch("crew_members", queryset=CrewMember.objects.select_related("person"))
         )[:2],
+        "live_coverage": LiveCoverage.objects.live_now(),
         "structured_data": metadata.home_data(request),
     }
     return render(request, "articles/home.html", context)
@@ -93,6 +95,8 @@ class ArticleDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Not kept with the article: the badge comes and goes with the coverage times.
+        context["live_coverage"] = LiveCoverage.objects.live_now().filter(article=self.object)
         context["breadcrumbs"] = trail = metadata.article_trail(self.object)
         context["structured_data"] = metadata.article_data(self.request, self.object, trail)
         # Kept for readers under the content version (caching.fragments): stale when

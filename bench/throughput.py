@@ -19,7 +19,10 @@ taken from the same run: in each of ``--passes`` passes, for every page, wrk loa
 the floor, the page as the page cache answers it ("cached"), and the page with a
 new query string on every request, which the cache never holds ("uncached"), for
 ``--seconds`` each. The table gives each page's median requests per second and its
-share of the floor's median (``--passes 0`` leaves the table out). Last,
+share of the floor's median (``--passes 0`` leaves the table out). The live page's
+poll is measured twice: as a first poll (a 200 with every entry) and as most polls
+are, with the ``If-None-Match`` of the answer before, which the page cache answers
+304 without a database query ("poll 304"). Last,
 ``--stress-connections`` readers load the cached article for ``--stress-seconds``,
 then the floor as long, its ceiling under the same settings: errors and latency
 percentiles of each.
@@ -100,9 +103,25 @@ import django
 django.setup()
 from articles.models import Article
 from gallery.models import Gallery, Photo
+from live.models import Entry, LiveCoverage
+from publishing.models import Status
 
 article = Article.objects.published().first()
 essay = Gallery.objects.published().first()
+# Stand-in coverage of the story's mission: the seeds record no live entries.
+coverage, made = LiveCoverage.objects.get_or_create(
+    slug="bench-live",
+    defaults={
+        "title": "Bench live coverage",
+        "mission": article.mission,
+        "article": article,
+        "starts_at": article.mission.launch_at,
+        "status": Status.PUBLISHED,
+    },
+)
+if made:
+    for number in range(20):
+        Entry.objects.create(coverage=coverage, text=f"<p>Bench entry {number}.</p>")
 print(json.dumps({
     "pages": {
         "home": "/",
@@ -114,6 +133,7 @@ print(json.dumps({
         "search": "/search/?q=soyuz",
         "rss": "/feeds/latest/rss/",
         "sitemap": "/sitemap.xml",
+        "poll": f"{coverage.get_absolute_url()}updates/",
     },
     "not_ready": Photo.objects.exclude(rendition_state="ready").count(),
 }))
@@ -238,6 +258,20 @@ def fetch(url):
         return response.status, response.headers.get("X-Cache"), response.read()
 
 
+def revalidate(url):
+    """The ``If-None-Match`` header of a reader who holds the page at ``url``, after
+    checking that the page cache answers it 304."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        header = f"If-None-Match: {response.headers['ETag']}"
+    request = urllib.request.Request(url, headers=dict([header.split(": ", 1)]))
+    try:
+        urllib.request.urlopen(request, timeout=30)
+    except urllib.error.HTTPError as answer:
+        if answer.code == 304 and answer.headers.get("X-Cache") == "hit":
+            return header
+    sys.exit(f"{url}: a current copy is not answered 304 from the page cache.")
+
+
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -246,9 +280,11 @@ def milliseconds(text):
     return float(number) * UNITS[unit]
 
 
-def wrk(url, seconds, connections, threads, timeout="10s", script=None, script_args=()):
+def wrk(url, seconds, connections, threads, timeout="10s", script=None, script_args=(), headers=()):
     argv = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}"]
     argv += ["--latency"]
+    for header in headers:
+        argv += ["-H", header]
     if script:
         argv += ["-s", str(script)]
     argv += [url]
@@ -390,6 +426,7 @@ def main():
             floor_runs = []
             cached = {name: [] for name in pages}
             uncached = {name: [] for name in pages}
+            not_modified = []
             boots_before = site.boots(), floor.boots()
             total = args.passes * len(pages) * 3 * args.seconds
             print(
@@ -430,6 +467,21 @@ def main():
                     )
                     # The uncached run stored a page per request: let them go.
                     cache.flushdb()
+                floor_runs.append(
+                    wrk(
+                        floor.base + "/", args.seconds, args.connections, args.threads, args.timeout
+                    )
+                )
+                not_modified.append(
+                    wrk(
+                        site.base + pages["poll"],
+                        args.seconds,
+                        args.connections,
+                        args.threads,
+                        args.timeout,
+                        headers=[revalidate(site.base + pages["poll"])],
+                    )
+                )
                 print(f"  pass {number + 1}: floor {floor_runs[-1]['rps']:.0f} req/s")
             if args.passes:
                 boots = site.boots() - boots_before[0], floor.boots() - boots_before[1]
@@ -459,6 +511,12 @@ def main():
                         f"{sum(errors(r) for r in uncached[name]):>7}"
                         f"{sum(r['hits'] for r in uncached[name]):>6}"
                     )
+                hot = statistics.median(r["rps"] for r in not_modified)
+                print(
+                    f"{'poll 304':<9}{pages['poll'][:43]:<44}{0:>7}  "
+                    f"{hot:>7.0f}{hot / floor_median:>7.2f}"
+                    f"{sum(errors(r) for r in not_modified):>7}"
+                )
                 print(
                     "\nreq/s: median of the passes; share: of the floor's median; errors: non-2xx "
                     "and socket errors, all passes;\nhits: X-Cache hits among the uncached "

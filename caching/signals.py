@@ -13,7 +13,7 @@ from .versions import content_changed
 # The apps whose models reader pages show, and old addresses (which page an old
 # address leads to). Search's index is derived from them and the jobs' rows are not
 # content.
-CONTENT_APPS = ("publishing", "missions", "gallery", "articles", "addresses")
+CONTENT_APPS = ("publishing", "missions", "gallery", "articles", "addresses", "live")
 
 
 def changed(sender, using="default", **kwargs):

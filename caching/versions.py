@@ -7,8 +7,9 @@ two ways:
   block, a byline, a photo (its renditions too), a photo essay, a slide, a person, a
   crew member, a mission, a launch site. ``content_changed()`` is called once the
   change has committed (``caching.signals``);
-- the clock reaches the publish time of a scheduled item: no save happens then, so
-  the version remembers the earliest such time and expires there.
+- the clock reaches the publish time of a scheduled item, or a time at which live
+  coverage starts, ends or sees its mission lift off: no save happens then, so the
+  version remembers the earliest such time and expires there.
 
 Cached pages are stored with the current *content version*, a random token kept in
 the shared cache, and served only while it is still the current one: a new token
@@ -43,8 +44,25 @@ def next_scheduled_publish():
         .first()
         for model in (Article, Gallery, Photo)
     ]
+    times += live_coverage_times(now)
     times = [time for time in times if time is not None]
     return min(times) if times else None
+
+
+def live_coverage_times(now):
+    """The next times at which published live coverage changes by the clock alone:
+    it goes live or ends (its badges come and go) or its mission lifts off (its
+    countdown gives way to mission time)."""
+    from live.models import LiveCoverage
+
+    coverage = LiveCoverage.objects.filter(status="published")
+    return [
+        coverage.filter(**{f"{field}__gt": now})
+        .order_by(field)
+        .values_list(field, flat=True)
+        .first()
+        for field in ("publish_at", "starts_at", "ends_at", "mission__launch_at")
+    ]
 
 
 def new_version():

@@ -63,6 +63,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("gallery.urls")),
     path("", include("missions.urls")),
+    path("", include("live.urls")),
     path("admin/", admin.site.urls),
 ]
 

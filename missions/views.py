@@ -7,6 +7,7 @@ from articles.models import Article, Byline
 from articles.views import article_cards
 from gallery.models import Gallery, Photo
 from gallery.views import by_key, gallery_cards
+from live.models import LiveCoverage
 from publishing.metadata import trail_data
 from publishing.models import RowCount, shown_count
 from publishing.views import ListPageMixin, ListPaginator
@@ -120,6 +121,7 @@ class MissionDetailView(DetailView):
             },
         )
         context.update(shown)
+        context["live_coverage"] = LiveCoverage.objects.published().filter(mission=mission)
         context["breadcrumbs"] = trail = metadata.mission_trail(mission)
         context["structured_data"] = trail_data(self.request, trail)
         return context

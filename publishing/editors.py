@@ -19,11 +19,16 @@ EDITED_MODELS = {
     "articles": ["article", "byline", "block", "note"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
+    "live": ["livecoverage", "entry"],
 }
 ACTIONS = ["add", "change", "delete", "view"]
 # The models with a draft and a published state: publishing one is a right of its
 # own (``publish_<model>``), which PublishableAdmin checks.
-PUBLISHED_MODELS = {"articles": ["article"], "gallery": ["photo", "gallery"]}
+PUBLISHED_MODELS = {
+    "articles": ["article"],
+    "gallery": ["photo", "gallery"],
+    "live": ["livecoverage"],
+}
 
 CONTRIBUTORS = "Contributors"
 # Contributors add and change, never delete a whole record. PublishableAdmin limits

@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 
 from articles.models import Article, Block, Byline, Note
 from gallery.models import Gallery, Licence, Photo, Slide, photo_upload_to
+from live.models import Entry, LiveCoverage
 from missions.models import CrewMember, LaunchSite, Mission, Person
 from publishing.models import Status
 
@@ -188,3 +189,26 @@ class NoteFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Note
+
+
+class LiveCoverageFactory(PublishableFactory):
+    """Live since an hour ago, open-ended, of a mission launching in half an hour."""
+
+    title = factory.Sequence(lambda n: f"Live coverage {n}")
+    slug = factory.Sequence(lambda n: f"live-coverage-{n}")
+    mission = factory.SubFactory(
+        MissionFactory,
+        launch_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(minutes=30)),
+    )
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Meta:
+        model = LiveCoverage
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    coverage = factory.SubFactory(LiveCoverageFactory)
+    text = factory.Sequence(lambda n: f"<p>Update {n} from the pad.</p>")
+
+    class Meta:
+        model = Entry

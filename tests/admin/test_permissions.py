@@ -9,6 +9,7 @@ CONTENT_MODELS = {
     "articles": ["article", "byline", "block", "note"],
     "gallery": ["photo", "gallery", "slide"],
     "missions": ["person", "mission", "crewmember", "launchsite"],
+    "live": ["livecoverage", "entry"],
 }
 
 
@@ -18,14 +19,19 @@ def test_editors_group_has_exactly_the_content_permissions(editors_group):
         for app, models in CONTENT_MODELS.items()
         for model in models
         for action in ("add", "change", "delete", "view")
-    } | {"articles.publish_article", "gallery.publish_photo", "gallery.publish_gallery"}
+    } | {
+        "articles.publish_article",
+        "gallery.publish_photo",
+        "gallery.publish_gallery",
+        "live.publish_livecoverage",
+    }
 
     granted = {
         f"{p.content_type.app_label}.{p.codename}"
         for p in editors_group.permissions.select_related("content_type")
     }
 
-    assert len(expected) == 47
+    assert len(expected) == 56
     assert granted == expected
 
 

@@ -20,6 +20,7 @@ CONTENT_RIGHTS = sorted(
         "articles": ["article", "byline", "block", "note"],
         "gallery": ["photo", "gallery", "slide"],
         "missions": ["person", "mission", "crewmember", "launchsite"],
+        "live": ["livecoverage", "entry"],
     }.items()
     for model in models
     for action in ["add", "change", "delete", "view"]
@@ -27,6 +28,7 @@ CONTENT_RIGHTS = sorted(
     ("publish_article", "articles", "article"),
     ("publish_gallery", "gallery", "gallery"),
     ("publish_photo", "gallery", "photo"),
+    ("publish_livecoverage", "live", "livecoverage"),
 ]
 CONTENT_RIGHTS.sort()
 
