@@ -313,7 +313,8 @@ def wrk(url, seconds, connections, threads, timeout="10s", script=None, script_a
             result[key] = int(value)
     for percent, value in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.MULTILINE):
         result["latency"][percent] = milliseconds(value)
-    result["latency"]["max"] = milliseconds(re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out).group(1))
+    if match := re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out):
+        result["latency"]["max"] = milliseconds(match.group(1))
     if match := re.search(r"x-cache hit=(\d+) miss=(\d+)", out):
         result["hits"], result["misses"] = int(match.group(1)), int(match.group(2))
     return result
@@ -544,15 +545,21 @@ def main():
                     args.threads,
                     args.timeout,
                 )
-                latency = stress["latency"]
+                # wrk leaves out a percentile it could not measure (no answer at all).
+                latency = {
+                    key: f"{value:.1f}"
+                    if (value := stress["latency"].get(key)) is not None
+                    else "n/a"
+                    for key in ("50", "75", "90", "99", "max")
+                }
                 print(
                     f"  {name}: {stress['requests']} requests, {stress['rps']:.0f} req/s; "
                     f"errors: {stress['non2xx']} non-2xx, socket: connect {stress['connect']}, "
                     f"read {stress['read']}, write {stress['write']}, "
                     f"timeout {stress['timeout']}\n"
-                    f"    latency ms: p50 {latency['50']:.1f}  p75 {latency['75']:.1f}  "
-                    f"p90 {latency['90']:.1f}  p99 {latency['99']:.1f}  "
-                    f"max {latency['max']:.1f}; worker restarts: {server.boots() - boots_before}"
+                    f"    latency ms: p50 {latency['50']}  p75 {latency['75']}  "
+                    f"p90 {latency['90']}  p99 {latency['99']}  "
+                    f"max {latency['max']}; worker restarts: {server.boots() - boots_before}"
                 )
         finally:
             for server in servers:
