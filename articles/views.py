@@ -95,8 +95,11 @@ class ArticleDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Not kept with the article: the badge comes and goes with the coverage times.
-        context["live_coverage"] = LiveCoverage.objects.live_now().filter(article=self.object)
+        # Kept under the content version too: a version expires by itself when live
+        # coverage starts or ends (caching.versions), so the badge comes and goes on time.
+        context["live_coverage"] = fragments.kept(
+            self.request, "live-badges", self.object.pk, make=self.read_live_coverage
+        )
         context["breadcrumbs"] = trail = metadata.article_trail(self.object)
         context["structured_data"] = metadata.article_data(self.request, self.object, trail)
         # Kept for readers under the content version (caching.fragments): stale when
@@ -106,6 +109,9 @@ class ArticleDetailView(FragmentsMixin, PublishedDetailMixin, DetailView):
             self.request, "story-foot", self.object.pk, make=self.render_story_foot
         )
         return context
+
+    def read_live_coverage(self):
+        return list(LiveCoverage.objects.live_now().filter(article=self.object))
 
     def render_story_foot(self):
         """The foot of the story: its authors, its mission, the people in it and the

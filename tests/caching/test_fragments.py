@@ -21,6 +21,7 @@ from tests.factories import (
     BylineFactory,
     CrewMemberFactory,
     GalleryFactory,
+    LiveCoverageFactory,
     MissionFactory,
     PersonFactory,
     SlideFactory,
@@ -285,3 +286,27 @@ def test_staff_preview_a_draft_article_that_readers_do_not_get(page_cache, edito
     assert Client().get(fresh_address(draft.get_absolute_url())).status_code == 404
     staff_again, _ = read(draft.get_absolute_url(), editor_client)
     assert "Draft of the landing story" in staff_again
+
+
+def test_an_articles_live_badge_comes_and_goes_at_the_coverage_times(
+    page_cache, time_machine, article
+):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    LiveCoverageFactory(
+        title="Soyuz launch, live",
+        article=article,
+        starts_at=now + datetime.timedelta(seconds=60),
+        ends_at=now + datetime.timedelta(seconds=120),
+    )
+    cache.clear()
+
+    before, _ = read(article.get_absolute_url())
+    time_machine.move_to(now + datetime.timedelta(seconds=60), tick=False)
+    during, _ = read(article.get_absolute_url())
+    time_machine.move_to(now + datetime.timedelta(seconds=120), tick=False)
+    after, _ = read(article.get_absolute_url())
+
+    assert "Soyuz launch, live" not in before
+    assert "Soyuz launch, live" in during
+    assert "Soyuz launch, live" not in after
