@@ -150,3 +150,48 @@ def test_a_day_in_the_newsroom(story, new_page, accounts, tmp_path):  # noqa: F8
     reader.get_by_role("link", name=ESSAY).click()
     expect(reader.locator("figure img")).to_have_count(3)
     expect(reader.locator("figure img").first).to_have_attribute("alt", PHOTOS[ORDERED[0]])
+
+    # 3. A correction, which readers see with the time the story was updated.
+    editor.goto(article_url)
+    editor.get_by_role("button", name="Add another Correction or update").click()
+    # A tabular row's boxes are named by their column headings, not by labels.
+    editor.locator("#id_notes-0-kind").select_option(label="Correction")
+    editor.locator("#id_notes-0-text").fill(CORRECTION)
+    save_and_continue(editor)
+    expect(editor.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    reader.goto(f"{site}/articles/{SLUG}/")
+    expect(reader.locator(".story-note")).to_contain_text(CORRECTION)
+    expect(reader.locator(".meta .updated")).to_contain_text("Updated")
+
+    # 4. A new body, then the version before it restored from the history.
+    editor.locator("#blocks-0 [contenteditable=true]").click()
+    editor.keyboard.press("Control+A")
+    editor.keyboard.type(SECOND_TEXT)
+    save_and_continue(editor)
+    expect(editor.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    reader.goto(f"{site}/articles/{SLUG}/")
+    expect(reader.locator(".story-body")).to_contain_text(SECOND_TEXT)
+    editor.get_by_role("link", name="History").click()
+    editor.get_by_role("link", name="Restore…").first.click()
+    editor.get_by_role("button", name="Restore this version").click()
+    expect(editor.locator(".messagelist .success")).to_contain_text("Restored version of")
+    reader.goto(f"{site}/articles/{SLUG}/")
+    expect(reader.locator(".story-body")).to_contain_text(FIRST_TEXT)
+    expect(reader.locator(".story-body")).not_to_contain_text(SECOND_TEXT)
+    expect(reader.locator(".story-note")).to_contain_text(CORRECTION)
+
+    # 5. A new address; the old one sends readers on to it, for good.
+    editor.goto(article_url)
+    editor.get_by_label("Slug").fill(NEW_SLUG)
+    save_and_continue(editor)
+    expect(editor.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    old_address = f"{site}/articles/{SLUG}/"
+    moved = reader.request.get(old_address, max_redirects=0)
+    assert (moved.status, moved.headers["location"]) == (301, f"{site}/articles/{NEW_SLUG}/")
+    reader.goto(old_address)
+    assert reader.url == f"{site}/articles/{NEW_SLUG}/"
+    expect(reader.get_by_role("heading", level=1)).to_have_text(HEADLINE)
+    expect(reader.locator(".story-body")).to_contain_text(FIRST_TEXT)
+
+    for page in (writer, editor, reader):
+        assert page.problems.messages == []
