@@ -25,8 +25,9 @@ from .renditions import RenditionState
 from .widgets import PhotoAutocompleteJsonView, PhotoPickerMixin
 
 
-def thumbnail(photo, width=120, purpose="thumbnail"):
-    """The photo's recorded rendition: no hashing, no storage call."""
+def thumbnail(photo, width=120, purpose="thumbnail", alt=""):
+    """The photo's recorded rendition: no hashing, no storage call. ``alt``: its text
+    where the image is all a link holds."""
     if not photo or not photo.pk or not photo.image or not photo.image._committed:
         return "—"
     rendition = photo.rendition(purpose)
@@ -34,10 +35,11 @@ def thumbnail(photo, width=120, purpose="thumbnail"):
         # The renditions column says why: being made, or failed.
         return "—"
     return format_html(
-        '<img src="{}" width="{}" height="{}" alt="" class="admin-thumbnail" loading="lazy">',
+        '<img src="{}" width="{}" height="{}" alt="{}" class="admin-thumbnail" loading="lazy">',
         rendition.url,
         width,
         round(rendition.height * width / rendition.width),
+        alt,
     )
 
 
@@ -162,7 +164,8 @@ class PhotoAdmin(RevisionAdmin, PublishableAdmin):
     @admin.display(description="photo")
     def thumbnail_column(self, obj):
         # Small, and the mission left to the filter: the list fits a 1280 px screen.
-        return thumbnail(obj, width=48)
+        # The thumbnail links to the photo's page: the link needs a name.
+        return thumbnail(obj, width=48, alt=obj.title)
 
     @admin.display(description="preview")
     def preview(self, obj):

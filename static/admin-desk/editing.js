@@ -45,11 +45,17 @@
     });
   }
 
-  // The browser's spell checking in every rich-text editor, in the page's language.
+  // The browser's spell checking in every rich-text editor, in the page's language;
+  // each editor named by its field's label, as the textarea it stands for was.
   function spellcheck(root) {
     root.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (editor) {
       editor.setAttribute("spellcheck", "true");
       if (!editor.lang) editor.lang = document.documentElement.lang || "en";
+      const textarea = editor.closest(".prose-editor")?.querySelector("textarea[id]");
+      const label = textarea && document.querySelector(`label[for="${textarea.id}"]`);
+      if (label && !editor.hasAttribute("aria-label")) {
+        editor.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
+      }
     });
   }
 
