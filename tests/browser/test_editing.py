@@ -112,3 +112,17 @@ def test_editor_is_told_why_a_photo_cannot_be_published(story, new_page, editor_
     )
     # What the editor typed elsewhere is kept.
     expect(editor.get_by_label("Title")).to_have_value("Liftoff!")
+
+
+def test_a_long_headline_has_room_while_the_editor_types(story, new_page, editor_account):
+    editor = new_page()
+    sign_in(editor, story, "desk")
+
+    editor.goto(story + "/admin/articles/article/add/")
+    headline = editor.get_by_label("Headline")
+    headline.fill("Soyuz MS-09 crew launches to the International Space Station")
+
+    # At 1280 px the box spans most of the form, not the admin's default 274 px,
+    # and the whole headline fits in it without scrolling sideways.
+    assert headline.bounding_box()["width"] >= 600
+    assert headline.evaluate("box => box.scrollWidth <= box.clientWidth")
