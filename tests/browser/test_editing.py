@@ -51,6 +51,8 @@ def test_editor_writes_previews_and_publishes_a_story(story, new_page, editor_ac
     text_block.click()
     editor.keyboard.type("The rocket soared into space from Baikonur.")
     editor.get_by_role("button", name="Add another Body block").click()
+    # A new block is a text block until the editor says it holds a photo.
+    editor.locator("#blocks-1").get_by_label("Photo", exact=True).check()
     choose(editor, "id_blocks-1-photo", "Liftoff", "Liftoff!")
 
     editor.get_by_role("button", name="Save and continue editing").click()
