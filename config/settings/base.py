@@ -112,13 +112,13 @@ ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 # Powerful browser features no page of the site uses, denied to it and to anything it
-# might embed, so a script injected into a page cannot ask for them either.
+# might embed, so a script injected into a page cannot ask for them either. Only
+# features Chromium knows: it logs an error on every page for any other name.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in [
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

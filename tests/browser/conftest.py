@@ -69,6 +69,9 @@ class Problems:
         # itself may rightly answer 404.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
             self.messages.append(f"console: {message.text}")
+        # Logged as a warning, but it means a header the site sends is wrong.
+        elif message.text.startswith("Error with Permissions-Policy header"):
+            self.messages.append(f"console: {message.text}")
 
     def request_failed(self, request):
         # A navigation away cancels the images still loading: not a fault.
