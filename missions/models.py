@@ -195,3 +195,16 @@ class CrewMember(models.Model):
         return (self.mission.slug, self.person.slug)
 
     natural_key.dependencies = ["missions.mission", "missions.person"]
+
+
+def mission_cards(missions):
+    """``missions`` with what ``{% mission_card %}`` shows and nothing more: the
+    launch site and, of the crew, those who flew, by name."""
+    flight_crew = (
+        CrewMember.objects.filter(group=CrewMember.Group.FLIGHT)
+        .select_related("person")
+        .only("mission_id", "group", "order", "person__name", "person__slug")
+    )
+    return missions.select_related("launch_site").prefetch_related(
+        models.Prefetch("crew_members", queryset=flight_crew)
+    )

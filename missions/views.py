@@ -13,7 +13,7 @@ from publishing.models import RowCount, shown_count
 from publishing.views import ListPageMixin, ListPaginator
 
 from . import metadata
-from .models import CrewMember, Mission, Person
+from .models import CrewMember, Mission, Person, mission_cards
 
 # How much of each list of work a mission's or a person's page shows at a time.
 ARTICLES_PER_PAGE = 12
@@ -67,9 +67,7 @@ class MissionListView(ListPageMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Mission.objects.select_related("launch_site").prefetch_related(
-            Prefetch("crew_members", queryset=CrewMember.objects.select_related("person"))
-        )
+        return mission_cards(Mission.objects.all())
 
 
 class MissionDetailView(DetailView):

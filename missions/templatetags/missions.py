@@ -5,9 +5,10 @@ template language's include, lookups and filters took most of the page's time. T
 HTML is the one the card's template gave, blank lines and all.
 """
 
+from datetime import UTC
+
 from django import template
-from django.template.defaultfilters import date
-from django.templatetags.tz import utc
+from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -20,11 +21,15 @@ def mission_card(mission, level=2):
     with its launch site and its crew members with their people."""
     launch = site = destination = crew = ""
     if mission.launch_at:
-        launch_at = utc(mission.launch_at)
+        # As the date filter writes "c" and "F j, Y, H:i", at a fraction of its cost.
+        at = mission.launch_at.astimezone(UTC)
         launch = format_html(
-            '<div><dt>Launch</dt><dd><time datetime="{}">{} UTC</time></dd></div>',
-            date(launch_at, "c"),
-            date(launch_at, "F j, Y, H:i"),
+            '<div><dt>Launch</dt><dd><time datetime="{}">{} {}, {}, {} UTC</time></dd></div>',
+            at.isoformat(),
+            MONTHS[at.month],
+            at.day,
+            at.year,
+            f"{at:%H:%M}",
         )
     if mission.launch_site:
         site = format_html("<div><dt>Launch site</dt><dd>{}</dd></div>", mission.launch_site.name)

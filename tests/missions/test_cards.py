@@ -1,10 +1,14 @@
 """The mission card the missions list and the front page show, written by
 ``{% mission_card %}``: the same HTML, to the character, that its template gave."""
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.db.models.signals import post_init
 from django.template import Context, Template
 
-from missions.models import Mission
+from missions.models import CrewMember, Mission
 from tests.factories import CrewMemberFactory, LaunchSiteFactory, MissionFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +69,27 @@ def test_a_mission_card_without_launch_site_or_crew_leaves_their_lines_blank():
         "  </div>\n"
         "</article>\n"
     )
+
+
+@pytest.mark.parametrize(
+    "launch_at",
+    [
+        datetime(2018, 6, 6, 11, 12, tzinfo=UTC),
+        datetime(2019, 12, 25, 0, 5, 9, 250_000, tzinfo=UTC),
+        # An aware time of another zone: the card gives it in UTC, the next day here.
+        datetime(2020, 1, 31, 23, 30, tzinfo=ZoneInfo("America/New_York")),
+    ],
+)
+def test_a_mission_card_writes_the_launch_as_the_date_filter_does(launch_at):
+    mission = MissionFactory(launch_at=launch_at)
+    expected = Template(
+        '{% load tz %}<time datetime="{{ at|utc|date:"c" }}">{{ at|utc|date:"F j, Y, H:i" }} UTC'
+    ).render(Context({"at": launch_at}))
+
+    assert expected in card(mission)
+
+
+def test_reading_a_mission_runs_no_listener_of_another_app():
+    # imagekit's listener ran on every row of every model (gallery/apps.py).
+    assert not post_init.has_listeners(Mission)
+    assert not post_init.has_listeners(CrewMember)
