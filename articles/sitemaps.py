@@ -7,11 +7,7 @@ class ArticleSitemap(PhotoSitemap):
     url_name = "articles:detail"
 
     def items(self):
-        # Oldest first: a new article goes on the last file, the others keep their pages.
-        return Article.objects.published().order_by("publish_at", "pk")
-
-    def count(self):
-        return Article.objects.published_count()
+        return Article.objects.published()
 
     def rows(self, items):
         return items.values("pk", "slug", "updated_at", "hero_photo_id")

@@ -1,6 +1,14 @@
 """Sitemaps of photo essays, their slide permalinks and photo pages, and the base of
 every section: each entry lists the photos its page shows (image sitemap extension).
 
+A section's files are blocks of keys: file 1 lists the pages of the items whose
+keys run from 1 to ``limit``, file 2 those of the next ``limit`` keys, and so on to
+the largest key the section shows. Neither the index nor a file counts anything: an
+exact count reads an entry per row, and at 50,000 photos PostgreSQL's took longer
+than all the rest of the index. An item keeps its file for good, whatever is added,
+unpublished or deleted; a file lists fewer pages than keys where keys belong to
+drafts or deleted items, and may list none.
+
 A file is made from plain rows, not model instances, and its addresses from each
 page's slug and its URL pattern reversed once: model instances and a ``reverse()``
 per page were most of a file's time.
@@ -19,21 +27,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape as django_escape
 
-from publishing.models import count_less, is_published
+from publishing.models import is_published
 
 from .models import Gallery, Photo, Slide
 from .renditions import RenditionState, url_maker
 
 # The rendition image search should index: the largest JPEG (purpose, format).
 SITEMAP_RENDITION = ("full", "jpeg")
-# Pages per sitemap file, for pages that show a few photos each, as articles do.
-# Sections whose pages show one photo or none list twice as many a file, photo
-# essays a fifth: each file names up to a couple of hundred addresses, pages and
-# images, far below the protocol's 50,000 URLs and 50 MB. A file's time grows with
-# its addresses (some 10 to 25 us each, more where a page shows photos), so files
-# this size take at most about twice as long as a file of a page or two; with 125
-# and 250 they took two to four times as long. The index lists every file, at a
-# couple of microseconds each.
+# Keys per sitemap file, so at most as many pages, for pages that show a few photos
+# each, as articles do. Sections whose pages show one photo or none take twice as
+# many keys a file, photo essays a fifth: each file names up to a couple of hundred
+# addresses, pages and images, far below the protocol's 50,000 URLs and 50 MB. A
+# file's time grows with its addresses (some 10 to 25 us each, more where a page
+# shows photos), so files this size take at most about twice as long as a file of a
+# page or two; with 125 and 250 they took two to four times as long. The index lists
+# every file, at a couple of microseconds each.
 SITEMAP_LIMIT = 50
 # Stands for a slug in a reversed URL pattern; the slug converter accepts it.
 SLUG_MARKER = "sitemap-slug-marker"
@@ -100,7 +108,7 @@ def photo_ids_by(rows, owner):
 class PhotoSitemap(Sitemap):
     """A sitemap whose entries also list their page's photos (image sitemap extension).
 
-    ``items()`` gives the section's records in a lasting order, ``rows()`` the
+    ``items()`` gives the section's records, ``rows()`` the
     values a file reads of them, with at least ``slug`` and ``updated_at``.
     Subclasses name the photos each row's page shows with ``page_photo_ids``, or
     find them all themselves in ``page_images``.
@@ -114,23 +122,10 @@ class PhotoSitemap(Sitemap):
         return items.values("slug", "updated_at")
 
     def page(self):
-        """The rows of the file from ``self.start`` to ``self.stop``: its keys found
-        first, on the section's index, then its rows read by key. In one query,
-        PostgreSQL read the rendition table of every photo of the earlier files."""
-        items = self.items()
-        keys = items.values("pk")[self.start : self.stop]
-        total = self.count()
-        if self.start > total - self.stop:
-            # Nearer the end: counted back from it, the database passes over fewer
-            # keys. The last file of 50,000 photos passed over them all.
-            backwards = [
-                term[1:] if term.startswith("-") else f"-{term}" for term in items.query.order_by
-            ]
-            keys = items.order_by(*backwards).values("pk")[
-                max(0, total - self.stop) : max(0, total - self.start)
-            ]
-        model = items.model._default_manager
-        return self.rows(model.filter(pk__in=keys).order_by(*items.query.order_by))
+        """The rows of the file: the items with keys from ``self.start`` (not
+        included) to ``self.stop``, read on the primary key's index."""
+        block = self.items().filter(pk__gt=self.start, pk__lte=self.stop)
+        return self.rows(block.order_by("pk"))
 
     def page_photo_ids(self, rows):
         """For each row of a sitemap file, the ids of the photos its page shows."""
@@ -149,15 +144,17 @@ class PhotoSitemap(Sitemap):
     def lastmod(self, row):
         return row["updated_at"]
 
-    def count(self):
-        """How many pages the section lists, for the index's number of files."""
-        return self.items().count()
+    def last_key(self):
+        """The largest key of an item of the section, 0 for none: found walking the
+        primary key's index from its end to the first item shown."""
+        return self.items().order_by("-pk").values_list("pk", flat=True).first() or 0
 
     @property
     def paginator(self):
-        # Django's index asks it for the number of files.
-        paginator = Paginator(self.items(), self.limit)
-        paginator.count = self.count()
+        # Django's index asks it for the number of files: as many as there are
+        # blocks of keys up to the largest.
+        paginator = Paginator([], self.limit)
+        paginator.count = self.last_key()
         return paginator
 
     def get_latest_lastmod(self):
@@ -167,8 +164,7 @@ class PhotoSitemap(Sitemap):
         return None
 
     def page_rows(self, page):
-        """The rows of file ``page``. Unlike Django's paginator, which the index uses,
-        it does not count the section first: a file past the last is empty."""
+        """The rows of file ``page``; a file past the last is not found."""
         try:
             number = int(page)
         except (TypeError, ValueError) as error:
@@ -177,7 +173,7 @@ class PhotoSitemap(Sitemap):
             raise EmptyPage("That page number is less than 1")
         self.start, self.stop = (number - 1) * self.limit, number * self.limit
         rows = list(self.page())
-        if not rows and number > 1:
+        if not rows and number > 1 and self.start >= self.last_key():
             raise EmptyPage("That page contains no results")
         return rows
 
@@ -243,11 +239,7 @@ class GallerySitemap(PhotoSitemap):
     limit = per_file(1 / 5)
 
     def items(self):
-        # Oldest first: a new essay goes on the last file, the others keep their pages.
-        return Gallery.objects.published().order_by("publish_at", "pk")
-
-    def count(self):
-        return Gallery.objects.published_count()
+        return Gallery.objects.published()
 
     def rows(self, items):
         return items.values("pk", "slug", "updated_at", "cover_id")
@@ -268,23 +260,10 @@ class SlideSitemap(PhotoSitemap):
 
     def items(self):
         # Slides of published essays (the rule of published() on the slide's essay),
-        # not showing an unpublished photo. The database walks the published essays
-        # on their index in the file's order and stops at the file's last slide;
-        # asked for slides not in an unpublished essay, it read every slide and
-        # sorted them all for each file. The unpublished photos are few and on an
-        # index.
-        return (
-            Slide.objects.filter(is_published("gallery__"))
-            .exclude(photo__in=Photo.objects.unpublished())
-            .order_by("gallery__publish_at", "gallery_id", "order", "pk")
-        )
-
-    def count(self):
-        # All slides less those of unpublished essays or photos, found on indexes.
-        hidden = Q(gallery__in=Gallery.objects.unpublished()) | Q(
+        # not showing an unpublished photo: those are few and on an index.
+        return Slide.objects.filter(is_published("gallery__")).exclude(
             photo__in=Photo.objects.unpublished()
         )
-        return count_less(Slide.objects.all(), Slide.objects.filter(hidden))
 
     def rows(self, items):
         return items.values(
@@ -318,11 +297,7 @@ class PhotoPageSitemap(PhotoSitemap):
     limit = per_file(2)
 
     def items(self):
-        # Oldest first: a new photo goes on the last file, the others keep their pages.
-        return Photo.objects.published().order_by("publish_at", "pk")
-
-    def count(self):
-        return Photo.objects.published_count()
+        return Photo.objects.published()
 
     def rows(self, items):
         return items.values("pk", "slug", "updated_at", image_name=image_name())

@@ -11,7 +11,7 @@ class MissionSitemap(PhotoSitemap):
     limit = per_file(1.5)
 
     def items(self):
-        return Mission.objects.order_by("pk")
+        return Mission.objects.all()
 
 
 class PersonSitemap(PhotoSitemap):
@@ -22,7 +22,7 @@ class PersonSitemap(PhotoSitemap):
     limit = per_file(1.5)
 
     def items(self):
-        return Person.objects.order_by("pk")
+        return Person.objects.all()
 
     def rows(self, items):
         # The portrait's image read with its person, by a join on its key: a query of

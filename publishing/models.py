@@ -6,7 +6,7 @@ passed, so an item scheduled for later goes live by itself, with no cron job.
 """
 
 from django.conf import settings
-from django.db import connections, models
+from django.db import models
 from django.db.models import Q, Subquery
 from django.utils import timezone
 
@@ -20,23 +20,6 @@ def is_published(prefix=""):
     """The rule of ``published()`` as a condition, on the fields behind ``prefix``
     (``"photo__"``): for a ``When()`` that tells the rows of a query apart."""
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": timezone.now()})
-
-
-def count_less(everything, less):
-    """How many rows ``everything`` has that ``less`` (a part of it) has not, in one
-    statement: for a few rows ``less`` finds on indexes, cheaper than a count of
-    the many rows left, which reads each of them."""
-    (everything_sql, params), (less_sql, more_params) = (
-        rows.order_by().values("pk").query.get_compiler(everything.db).as_sql()
-        for rows in (everything, less)
-    )
-    with connections[everything.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM ({everything_sql}) counted)"
-            f" - (SELECT COUNT(*) FROM ({less_sql}) counted)",
-            (*params, *more_params),
-        )
-        return cursor.fetchone()[0]
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -55,16 +38,6 @@ class PublishableQuerySet(models.QuerySet):
             | Q(status__gt=Status.PUBLISHED)
             | Q(status=Status.PUBLISHED, publish_at__gt=timezone.now())
         )
-
-    def published_count(self):
-        """How many of these are published, counted as all of them less the
-        unpublished ones, in one statement.
-
-        The unpublished are few and on an index, and SQLite counts a whole table
-        from its index pages alone: on 50,000 photos, a fraction of a millisecond
-        where counting the published rows one by one took several.
-        """
-        return count_less(self, self.unpublished())
 
     def visible_to(self, user):
         """Everything for staff (who may preview drafts), published items for others."""

@@ -2,6 +2,7 @@
 time and its photos; robots.txt."""
 
 import datetime
+import math
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -79,50 +80,87 @@ def test_the_index_lists_a_file_for_every_section(client):
     assert section_files(client) == [section(name) for name in SECTIONS]
 
 
+def files_of(client, name):
+    """The index's addresses of the files of section ``name``."""
+    return [address for address in section_files(client) if f"/sitemap-{name}.xml" in address]
+
+
+def numbered(name, count):
+    """The addresses of files 1 to ``count`` of section ``name``, as the index gives them."""
+    return [section(name), *(f"{section(name)}?p={number}" for number in range(2, count + 1))]
+
+
 def test_a_section_larger_than_a_file_is_split_into_numbered_files(client, files_of_two):
     ArticleFactory.create_batch(3)
 
     assert section_files(client)[:2] == [section("articles"), section("articles") + "?p=2"]
 
 
-def test_a_section_whose_pages_show_more_photos_takes_fewer_pages_a_file(client, monkeypatch):
-    """An essay names a dozen photos, an article a few, a photo page one."""
+def test_a_sections_files_are_blocks_of_keys_up_to_the_largest_it_shows(client, monkeypatch):
+    """Files of ten keys for articles: an essay names a dozen photos and takes a fifth
+    of that, a photo page one photo and takes twice as many."""
     monkeypatch.setattr(PhotoSitemap, "limit", 10)
-    GalleryFactory.create_batch(3)
-    ArticleFactory.create_batch(11)
-    PhotoFactory.create_batch(19)
+    galleries = GalleryFactory.create_batch(3)
+    articles = ArticleFactory.create_batch(11)
+    photos = PhotoFactory.create_batch(19)
 
-    files = section_files(client)
+    def files_for(items, keys_a_file):
+        return math.ceil(max(item.pk for item in items) / keys_a_file)
 
-    assert [file for file in files if "essays" in file] == [
-        section("essays"),
-        section("essays") + "?p=2",
-    ]
-    assert [file for file in files if "articles" in file] == [
-        section("articles"),
-        section("articles") + "?p=2",
-    ]
-    assert [file for file in files if "photos" in file] == [section("photos")]
+    assert files_of(client, "essays") == numbered("essays", files_for(galleries, 2))
+    assert files_of(client, "articles") == numbered("articles", files_for(articles, 10))
+    assert files_of(client, "photos") == numbered("photos", files_for(photos, 20))
 
 
-def test_the_files_of_a_section_list_each_page_once(client, files_of_two):
+def test_the_files_of_a_section_list_each_page_once_in_the_file_of_its_key(client, files_of_two):
     articles = ArticleFactory.create_batch(3)
 
-    first = xml(client, section("articles")).findall("sm:url/sm:loc", namespaces=NS)
-    second = xml(client, section("articles") + "?p=2").findall("sm:url/sm:loc", namespaces=NS)
+    listed = {}
+    for number, address in enumerate(files_of(client, "articles"), start=1):
+        locations = xml(client, address).findall("sm:url/sm:loc", namespaces=NS)
+        assert len(locations) <= 2
+        for location in locations:
+            assert location.text not in listed
+            listed[location.text] = number
 
-    assert len(first) == 2
-    assert sorted(loc.text for loc in first + second) == sorted(
-        absolute(article.get_absolute_url()) for article in articles
-    )
+    assert listed == {
+        absolute(article.get_absolute_url()): math.ceil(article.pk / 2) for article in articles
+    }
+
+
+def test_a_page_keeps_its_file_when_earlier_ones_are_unpublished_or_deleted(client, files_of_two):
+    first, second, *_, last = ArticleFactory.create_batch(5)
+    address = f"{reverse('sitemap_section', args=['articles'])}?p={math.ceil(last.pk / 2)}"
+    before = client.get(address).content
+
+    first.status = "draft"
+    first.save()
+    second.delete()
+
+    assert client.get(address).content == before
+    assert absolute(last.get_absolute_url()) in before.decode()
+
+
+def test_a_file_whose_keys_are_all_drafts_is_an_empty_list_not_a_missing_one(client, files_of_two):
+    # Three drafts in a row fill one file of two keys, whichever key comes first.
+    drafts = {draft.pk for draft in ArticleFactory.create_batch(3, draft=True)}
+    ArticleFactory.create_batch(2)
+    (number,) = {pk // 2 for pk in drafts if pk % 2 == 0 and pk - 1 in drafts}
+
+    response = client.get(reverse("sitemap_section", args=["articles"]), {"p": number})
+
+    assert response.status_code == 200
+    assert ET.fromstring(response.content).findall("sm:url", namespaces=NS) == []
 
 
 def test_a_file_past_the_last_of_a_section_is_not_found(client, files_of_two):
-    ArticleFactory.create_batch(3)
+    articles = ArticleFactory.create_batch(3)
+    last = math.ceil(max(article.pk for article in articles) / 2)
 
-    response = client.get(reverse("sitemap_section", args=["articles"]), {"p": 3})
+    def status(number):
+        return client.get(reverse("sitemap_section", args=["articles"]), {"p": number}).status_code
 
-    assert response.status_code == 404
+    assert (status(last), status(last + 1)) == (200, 404)
 
 
 def test_an_unknown_section_is_not_found(client):
@@ -330,16 +368,14 @@ def test_robots_txt_keeps_admin_out_and_points_at_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
-def test_slides_of_draft_essays_or_photos_take_no_place_in_the_index(client, files_of_two):
-    # Files of four slides (twice the pages of an article file): four shown slides
-    # fill one file, and the two hidden ones must not start a second.
-    SlideFactory.create_batch(4)
+def test_slides_of_draft_essays_or_photos_add_no_file_to_the_index(client, files_of_two):
+    # Files of four slides (twice the pages of an article file): the hidden slides,
+    # made last, hold the largest keys and must not add files of their own.
+    shown = SlideFactory.create_batch(4)
     SlideFactory(gallery=GalleryFactory(draft=True))
     SlideFactory(photo=PhotoFactory(draft=True))
 
-    assert [address for address in section_files(client) if "slides" in address] == [
-        section("slides")
-    ]
+    assert files_of(client, "slides") == numbered("slides", math.ceil(shown[-1].pk / 4))
 
 
 def test_the_index_is_the_xml_djangos_index_template_writes(client):

@@ -57,16 +57,6 @@ def test_an_item_leaves_unpublished_at_its_publish_time():
         assert list(Article.objects.published()) == [item]
 
 
-def test_published_count_counts_what_published_lists():
-    ArticleFactory.create_batch(3)
-    ArticleFactory(draft=True)
-    ArticleFactory(scheduled=True)
-    ArticleFactory(scheduled=True, draft=True)
-
-    assert Article.objects.published_count() == 3
-    assert Photo.objects.published_count() == 0
-
-
 def test_visible_to_staff_includes_drafts_and_scheduled_items(editor):
     articles = {ArticleFactory(), ArticleFactory(draft=True), ArticleFactory(scheduled=True)}
 
