@@ -20,7 +20,7 @@ from html import escape
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, Q, When
+from django.db.models import Case, Exists, OuterRef, Q, When
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.template.defaultfilters import date
 from django.urls import reverse
@@ -145,9 +145,17 @@ class PhotoSitemap(Sitemap):
         return row["updated_at"]
 
     def last_key(self):
-        """The largest key of an item of the section, 0 for none: found walking the
-        primary key's index from its end to the first item shown."""
-        return self.items().order_by("-pk").values_list("pk", flat=True).first() or 0
+        """The largest key of an item of the section, 0 for none.
+
+        Asked as "the newest row that is one of the items", so the databases walk
+        the primary key's index from its end to the first item shown: asked for
+        the largest key of the items, SQLite (which plans without statistics) read
+        every published row's entry of another index and sorted them all.
+        """
+        items = self.items()
+        shown = Exists(items.filter(pk=OuterRef("pk")))
+        newest = items.model._default_manager.filter(shown).order_by("-pk")
+        return newest.values_list("pk", flat=True).first() or 0
 
     @property
     def paginator(self):
