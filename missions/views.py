@@ -125,24 +125,27 @@ class MissionDetailView(DetailView):
         return context
 
 
+def with_portraits(people):
+    return people.prefetch_related(Prefetch("portrait", queryset=by_key(Photo.objects.published())))
+
+
 class PersonListView(ListPageMixin, ListView):
     model = Person
     list_name = "People"
     paginate_by = 24
+    # A page's people found on the list's index, then read with their portraits:
+    # PostgreSQL read every row of the pages before it.
+    paginator_class = ListPaginator
 
-    def get_queryset(self):
-        return Person.objects.prefetch_related(
-            Prefetch("portrait", queryset=by_key(Photo.objects.published()))
-        )
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, read=with_portraits, **kwargs)
 
 
 class PersonDetailView(DetailView):
     model = Person
 
     def get_queryset(self):
-        return Person.objects.prefetch_related(
-            Prefetch("portrait", queryset=by_key(Photo.objects.published()))
-        )
+        return with_portraits(Person.objects.all())
 
     def counts(self, person):
         """How many of each of the page's lists are published, in one query.
