@@ -175,10 +175,14 @@ def test_every_section_file_is_a_valid_urlset(client):
     MissionFactory()
     PersonFactory(portrait=PhotoFactory())
 
+    listing = set()
     for address in section_files(client):
         root = xml(client, address)
         assert root.tag == f"{{{NS['sm']}}}urlset", address
-        assert root.findall("sm:url", namespaces=NS), address
+        # A file whose keys all belong to other tests' rows lists nothing.
+        if root.findall("sm:url", namespaces=NS):
+            listing.add(urlsplit(address).path)
+    assert listing == {urlsplit(section(name)).path for name in SECTIONS}
 
 
 def test_the_sitemap_lists_every_kind_of_published_page(client):
@@ -335,8 +339,10 @@ def test_a_photo_is_listed_as_an_image_only_once_its_renditions_are_ready(client
 
 def test_the_index_and_each_file_ask_for_a_fixed_number_of_queries(client):
     def count_queries():
+        # The index and each section's last file, which holds its newest pages.
+        last_files = {urlsplit(address).path: address for address in section_files(client)}
         counts = []
-        for address in [absolute(reverse("sitemap")), *section_files(client)]:
+        for address in [absolute(reverse("sitemap")), *last_files.values()]:
             with CaptureQueriesContext(connection) as queries:
                 xml(client, address)
             counts.append(len(queries))
