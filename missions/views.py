@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 from articles.models import Article, Byline
 from articles.views import article_cards
 from gallery.models import Gallery, Photo
-from gallery.views import by_key, gallery_cards
+from gallery.views import by_key, gallery_cards, hide_unseen_photo
 from live.models import LiveCoverage
 from publishing.metadata import trail_data
 from publishing.models import RowCount, shown_count
@@ -126,7 +126,16 @@ class MissionDetailView(DetailView):
 
 
 def with_portraits(people):
-    return people.prefetch_related(Prefetch("portrait", queryset=by_key(Photo.objects.published())))
+    """``people`` with their portraits, read by a join; ``hide_unseen_portraits()``
+    then forgets those readers may not see. A query of their own cost more than the
+    rest of a page of people did."""
+    return people.select_related("portrait")
+
+
+def hide_unseen_portraits(people):
+    for person in people:
+        hide_unseen_photo(person, "portrait")
+    return people
 
 
 class PersonListView(ListPageMixin, ListView):
@@ -140,12 +149,20 @@ class PersonListView(ListPageMixin, ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, read=with_portraits, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        hide_unseen_portraits(context["object_list"])
+        return context
+
 
 class PersonDetailView(DetailView):
     model = Person
 
     def get_queryset(self):
         return with_portraits(Person.objects.all())
+
+    def get_object(self, queryset=None):
+        return hide_unseen_photo(super().get_object(queryset), "portrait")
 
     def counts(self, person):
         """How many of each of the page's lists are published, in one query.
