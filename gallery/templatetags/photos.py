@@ -26,6 +26,11 @@ LAZY = mark_safe(' loading="lazy" decoding="async"')
 LAYOUTS = {
     "wide": "(min-width: 66rem) 64rem, calc(100vw - 2rem)",
     "column": "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
+    # A card of the .cards grid: one, two or three columns, at most 23rem wide.
+    "card": (
+        "(min-width: 74rem) 23rem, (min-width: 64rem) calc((100vw - 5rem) / 3), "
+        "(min-width: 40rem) calc((100vw - 3.5rem) / 2), calc(100vw - 2rem)"
+    ),
 }
 
 
@@ -115,6 +120,11 @@ def picture(photo, purpose="slide", sizes="100vw", eager=False, css_class=""):
         EAGER if eager else LAZY,
         PICTURE_END,
     )
+
+
+def card_image(photo, sizes="card"):
+    """The image of a story's card: ``photo`` in the card's box."""
+    return format_html('<div class="card-image">{}</div>\n', picture(photo, "card", sizes=sizes))
 
 
 @register.simple_tag
