@@ -1,8 +1,9 @@
-"""``{% mission_card mission %}``: a mission's card in the lists of missions.
+"""``{% mission_card mission %}`` and ``{% person_card person %}``: the cards of the
+lists of missions and of people.
 
-Written in Python rather than included: the missions list shows twenty cards, and the
-template language's include, lookups and filters took most of the page's time. The
-HTML is the one the card's template gave, blank lines and all.
+Written in Python rather than in templates: the missions list shows twenty cards,
+and the template language's include, lookups and filters took most of the page's
+time. The HTML is the one the cards' templates gave, blank lines and all.
 """
 
 from datetime import UTC
@@ -11,6 +12,8 @@ from django import template
 from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from gallery.templatetags.photos import picture
 
 register = template.Library()
 
@@ -54,4 +57,28 @@ def mission_card(mission, level=2):
         "    </dl>\n"
         "  </div>\n"
         "</article>\n"
+    )
+
+
+@register.simple_tag
+def person_card(person):
+    """The card of ``person`` in the list of people: their portrait (read with
+    ``missions.views.with_portraits``), else their initial, name and role."""
+    if person.portrait:
+        portrait = picture(person.portrait, "thumbnail", sizes="4rem", css_class="portrait")
+    else:
+        portrait = format_html(
+            '<span class="portrait portrait-empty" aria-hidden="true">{}</span>', person.name[:1]
+        )
+    role = person.role
+    role = format_html('<p class="meta">{}</p>', role) if role else ""
+    url, name = conditional_escape(person.get_absolute_url()), conditional_escape(person.name)
+    return mark_safe(  # noqa: S308 - every value in it is escaped above
+        '<li class="person-card">\n'
+        f"      {portrait}\n"
+        "      <div>\n"
+        f'        <h2 class="person-card-name"><a href="{url}">{name}</a></h2>\n'
+        f"        {role}\n"
+        "      </div>\n"
+        "    </li>"
     )

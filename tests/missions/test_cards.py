@@ -1,5 +1,6 @@
 """The mission card the missions list and the front page show, written by
-``{% mission_card %}``: the same HTML, to the character, that its template gave."""
+``{% mission_card %}``, and the person card of the list of people, written by
+``{% person_card %}``: the same HTML, to the character, that their templates gave."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -8,8 +9,16 @@ import pytest
 from django.db.models.signals import post_init
 from django.template import Context, Template
 
-from missions.models import CrewMember, Mission
-from tests.factories import CrewMemberFactory, LaunchSiteFactory, MissionFactory, PersonFactory
+from gallery.templatetags.photos import picture
+from missions.models import CrewMember, Mission, Person
+from missions.views import with_portraits
+from tests.factories import (
+    CrewMemberFactory,
+    LaunchSiteFactory,
+    MissionFactory,
+    PersonFactory,
+    PhotoFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +102,40 @@ def test_reading_a_mission_runs_no_listener_of_another_app():
     # imagekit's listener ran on every row of every model (gallery/apps.py).
     assert not post_init.has_listeners(Mission)
     assert not post_init.has_listeners(CrewMember)
+
+
+def person_card(person):
+    person = with_portraits(Person.objects.all()).get(pk=person.pk)
+    template = Template("{% load missions %}{% person_card person %}")
+    return template.render(Context({"person": person}))
+
+
+def test_a_person_card_without_portrait_shows_their_initial_name_and_role_escaped():
+    person = PersonFactory(
+        name="<Zed> O'Neill", slug="zed", job_title="", agency="ESA & co", kind="astronaut"
+    )
+
+    assert person_card(person) == (
+        '<li class="person-card">\n'
+        '      <span class="portrait portrait-empty" aria-hidden="true">&lt;</span>\n'
+        "      <div>\n"
+        '        <h2 class="person-card-name"><a href="/people/zed/">'
+        "&lt;Zed&gt; O&#x27;Neill</a></h2>\n"
+        '        <p class="meta">ESA &amp; co Astronaut</p>\n'
+        "      </div>\n"
+        "    </li>"
+    )
+
+
+def test_a_person_card_shows_the_portrait_and_the_job_title():
+    portrait = PhotoFactory()
+    person = PersonFactory(portrait=portrait, job_title="NASA spokesperson")
+
+    html = person_card(person)
+
+    assert html.startswith(
+        '<li class="person-card">\n'
+        f"      {picture(portrait, 'thumbnail', sizes='4rem', css_class='portrait')}\n"
+        "      <div>\n"
+    )
+    assert '<p class="meta">NASA spokesperson</p>' in html
