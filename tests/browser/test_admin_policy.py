@@ -117,7 +117,11 @@ def test_an_editor_types_rich_text_and_saves_it(editor_page):
     first_block.click()
     page.keyboard.press("Control+Home")
     page.locator("#blocks-0 .prose-menubar button[title=bold]").click()
+    # The menu keeps the editor's focus; typing before it has it again loses the keys.
+    expect(first_block).to_be_focused()
     page.keyboard.type("Under the policy: ")
+    # Saved only once the editor shows it, so the form holds what was typed.
+    expect(first_block.locator("strong").first).to_have_text("Under the policy: ")
 
     page.get_by_role("button", name="Save and continue editing").click()
 
