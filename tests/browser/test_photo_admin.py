@@ -85,7 +85,15 @@ def test_the_photo_picker_shows_thumbnails(live_server, new_page, editor_account
     editor.locator(".select2-container--open .select2-search__field").fill("mighty")
 
     choice = editor.locator(".select2-results__option", has_text="A mighty roar")
-    expect(choice.locator("img")).to_be_visible()
-    assert choice.locator("img").evaluate("img => img.naturalWidth") > 0
+    thumbnail = choice.locator("img")
+    expect(thumbnail).to_be_visible()
+    # Shown as soon as the option is: its size is known once its file has arrived.
+    thumbnail.evaluate(
+        """img => img.complete || new Promise(done => {
+            img.addEventListener("load", done, {once: true});
+            img.addEventListener("error", done, {once: true});
+        })"""
+    )
+    assert thumbnail.evaluate("img => img.naturalWidth") > 0
     screenshot(editor, "admin-photo-picker")
     assert editor.problems.messages == []
