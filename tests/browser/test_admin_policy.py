@@ -6,6 +6,8 @@ test collects what Chromium refused: ``securitypolicyviolation`` events and cons
 errors. The rich-text editor and the drag-and-drop slide order must work under it.
 """
 
+from urllib.parse import unquote_plus
+
 import pytest
 from playwright.sync_api import expect
 
@@ -123,9 +125,16 @@ def test_an_editor_types_rich_text_and_saves_it(editor_page):
     # Saved only once the editor shows it, so the form holds what was typed.
     expect(first_block.locator("strong").first).to_have_text("Under the policy: ")
 
-    page.get_by_role("button", name="Save and continue editing").click()
+    with page.expect_request(lambda request: request.method == "POST") as posted:
+        page.get_by_role("button", name="Save and continue editing").click()
 
+    # What the browser sent, then what the desk shows after saving, then what was stored:
+    # a failure says which of the three lost the words.
+    assert "<strong>Under the policy: </strong>When the Russian" in unquote_plus(
+        posted.value.post_data
+    )
     expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    expect(first_block.locator("strong").first).to_have_text("Under the policy: ")
     first = article.blocks.order_by("order").first()
     assert first.text.startswith("<p><strong>Under the policy: </strong>When the Russian")
     assert refused(page) == []
