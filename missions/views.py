@@ -13,7 +13,7 @@ from publishing.models import RowCount, shown_count
 from publishing.views import ListPageMixin, ListPaginator
 
 from . import metadata
-from .models import CrewMember, Mission, Person, mission_cards
+from .models import CrewMember, Mission, Person, mission_cards, with_flight_crew
 
 # How much of each list of work a mission's or a person's page shows at a time.
 ARTICLES_PER_PAGE = 12
@@ -68,6 +68,11 @@ class MissionListView(ListPageMixin, ListView):
 
     def get_queryset(self):
         return mission_cards(Mission.objects.all())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        with_flight_crew(context["object_list"])
+        return context
 
 
 class MissionDetailView(DetailView):

@@ -21,7 +21,8 @@ register = template.Library()
 @register.simple_tag
 def mission_card(mission, level=2):
     """The card of ``mission``, its name a heading of ``level``. ``mission`` comes
-    with its launch site and its crew members with their people."""
+    with its launch site and its crew's names (``missions.models.mission_cards`` and
+    ``with_flight_crew``)."""
     launch = site = destination = crew = ""
     if mission.launch_at:
         # As the date filter writes "c" and "F j, Y, H:i", at a fraction of its cost.
@@ -38,9 +39,8 @@ def mission_card(mission, level=2):
         site = format_html("<div><dt>Launch site</dt><dd>{}</dd></div>", mission.launch_site.name)
     if mission.destination:
         destination = format_html("<div><dt>Destination</dt><dd>{}</dd></div>", mission.destination)
-    flight_crew = mission.flight_crew()
-    if flight_crew:
-        names = ", ".join(conditional_escape(person.name) for person in flight_crew)
+    if mission.flight_crew_names:
+        names = ", ".join(conditional_escape(name) for name in mission.flight_crew_names)
         crew = f"\n      <div><dt>Crew</dt><dd>{names}</dd></div>\n      "
     level = conditional_escape(level or 2)
     url, name = conditional_escape(mission.get_absolute_url()), conditional_escape(mission.name)
