@@ -8,7 +8,7 @@ from caching.fragments import FragmentsMixin
 from gallery.models import Gallery, Photo
 from gallery.views import by_key, gallery_cards, hide_unseen_photo, showing_one_of
 from live.models import LiveCoverage
-from missions.models import CrewMember, Mission, mission_cards, with_flight_crew
+from missions.models import CrewMember, Mission, mission_cards
 from publishing.models import is_published
 from publishing.views import ListPageMixin, PublishedDetailMixin, PublishedListMixin, viewer
 
@@ -39,7 +39,7 @@ def home(request):
         "lead": articles[0] if articles else None,
         "latest": articles[1:],
         "galleries": gallery_cards(Gallery.objects.published())[:3],
-        "missions": with_flight_crew(mission_cards(Mission.objects.all())[:2]),
+        "missions": mission_cards(Mission.objects.all()[:2]),
         "live_coverage": LiveCoverage.objects.live_now(),
         "structured_data": metadata.home_data(request),
     }

@@ -196,19 +196,14 @@ class CrewMember(models.Model):
 
 
 def mission_cards(missions):
-    """``missions`` (a queryset) with what ``{% mission_card %}`` shows: their launch
-    sites, read with them. ``with_flight_crew`` adds the crew, once they are read."""
-    return missions.select_related("launch_site")
+    """Read ``missions`` (a queryset, sliced or not) with what ``{% mission_card %}``
+    shows: each with its launch site and ``flight_crew_names``, the names of those
+    who flew, in crew order. Returns them as a list.
 
-
-def with_flight_crew(missions):
-    """Read ``missions`` and give each ``flight_crew_names``: the names of those who
-    flew, in crew order. Returns them as a list.
-
-    One query of bare names: read as crew members with their people, two objects a
-    name, the crew took a third of the missions list's time.
+    The names come in one query of bare values: read as crew members with their
+    people, two objects a name, the crew took a third of the missions list's time.
     """
-    missions = list(missions)
+    missions = list(missions.select_related("launch_site"))
     names = {mission.pk: [] for mission in missions}
     crew = (
         CrewMember.objects.filter(mission__in=list(names), group=CrewMember.Group.FLIGHT)

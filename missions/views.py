@@ -13,7 +13,7 @@ from publishing.models import RowCount, shown_count
 from publishing.views import ListPageMixin, ListPaginator
 
 from . import metadata
-from .models import CrewMember, Mission, Person, mission_cards, with_flight_crew
+from .models import CrewMember, Mission, Person, mission_cards
 
 # How much of each list of work a mission's or a person's page shows at a time.
 ARTICLES_PER_PAGE = 12
@@ -65,14 +65,14 @@ class MissionListView(ListPageMixin, ListView):
     model = Mission
     list_name = "Missions"
     paginate_by = 20
+    # Named here: the page's items are a list, which Django cannot name after its model.
+    context_object_name = "mission_list"
 
-    def get_queryset(self):
-        return mission_cards(Mission.objects.all())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        with_flight_crew(context["object_list"])
-        return context
+    def paginate_queryset(self, queryset, page_size):
+        # The page's missions, read with what their cards show.
+        paginator, page, missions, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = mission_cards(missions)
+        return paginator, page, page.object_list, is_paginated
 
 
 class MissionDetailView(DetailView):

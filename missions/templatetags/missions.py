@@ -21,8 +21,7 @@ register = template.Library()
 @register.simple_tag
 def mission_card(mission, level=2):
     """The card of ``mission``, its name a heading of ``level``. ``mission`` comes
-    with its launch site and its crew's names (``missions.models.mission_cards`` and
-    ``with_flight_crew``)."""
+    with its launch site and its crew's names (``missions.models.mission_cards``)."""
     launch = site = destination = crew = ""
     if mission.launch_at:
         # As the date filter writes "c" and "F j, Y, H:i", at a fraction of its cost.

@@ -10,7 +10,7 @@ from django.db.models.signals import post_init
 from django.template import Context, Template
 
 from gallery.templatetags.photos import picture
-from missions.models import CrewMember, Mission, Person, mission_cards, with_flight_crew
+from missions.models import CrewMember, Mission, Person, mission_cards
 from missions.views import with_portraits
 from tests.factories import (
     CrewMemberFactory,
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def card(mission, level=""):
-    [mission] = with_flight_crew(mission_cards(Mission.objects.filter(pk=mission.pk)))
+    [mission] = mission_cards(Mission.objects.filter(pk=mission.pk))
     template = Template("{% load missions %}{% mission_card mission " + level + " %}")
     return template.render(Context({"mission": mission}))
 
